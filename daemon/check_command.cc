@@ -1,0 +1,70 @@
+// `intaked check`: is the config valid, and can every server be reached?
+// One line per mailbox and one for SMTP, each "ok" or exactly what failed.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "commands.h"
+#include "config/config_loader.h"
+#include "engine/procedure_context.h"
+#include "transport/imap_session.h"
+#include "transport/imap_url.h"
+#include "transport/smtp_sender.h"
+
+namespace intaked {
+namespace {
+
+bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& folder, const std::string& what) {
+  const ImapUrl url = ParseImapUrl(m.imap_url);
+  const std::string name = folder.empty() ? url.folder : folder;
+  auto session = ImapSession::Connect({url.server, m.username, m.password, c.tls, std::chrono::seconds(20)});
+  if (!session.ok()) {
+    std::cout << fmt::format("FAIL  {:<34} {}\n", what, session.status().message());
+    return false;
+  }
+  auto info = (*session)->Examine(name);
+  (*session)->Logout();
+  if (!info.ok()) {
+    std::cout << fmt::format("FAIL  {:<34} {}: {}\n", what, url.server + name, info.status().message());
+    return false;
+  }
+  std::cout << fmt::format("ok    {:<34} {}{} ({} messages)\n", what, url.server, name, info->exists);
+  return true;
+}
+
+}  // namespace
+
+int CheckCommand(const std::string& config_path) {
+  auto config = LoadConfig(config_path);
+  if (!config.ok()) {
+    std::cout << "FAIL  config: " << config.status().message() << "\n";
+    return kExitUsage;
+  }
+  auto ctx = ProcedureContext::Build(config.value());
+  if (!ctx.ok()) {
+    std::cout << "FAIL  config: " << ctx.status().message() << "\n";
+    return kExitUsage;
+  }
+  const Config& c = config.value();
+  std::cout << fmt::format("ok    {:<34} {}\n", "config", config_path);
+  bool ok = CheckFolder(c, c.intake_mailbox, "", "intake mailbox");
+  for (const CoChairSettings& cc : c.co_chairs) {
+    if (!cc.mailbox) {
+      std::cout << fmt::format("--    {:<34} not read (no imap_url)\n", "co-chair " + cc.identity.address);
+      continue;
+    }
+    ok = CheckFolder(c, *cc.mailbox, "", "co-chair " + cc.identity.address) && ok;
+    ok = CheckFolder(c, *cc.mailbox, cc.mailbox->sent_folder, "sent folder of " + cc.identity.address) && ok;
+  }
+  SmtpSender smtp({c.smtp_url, c.smtp_username, c.smtp_password, c.tls});
+  const SendOutcome probe = smtp.Probe();
+  if (probe.kind == SendOutcome::Kind::kAccepted) {
+    std::cout << fmt::format("ok    {:<34} {}\n", "smtp", c.smtp_url);
+  } else {
+    std::cout << fmt::format("FAIL  {:<34} {}: {}\n", "smtp", c.smtp_url, probe.detail);
+    ok = false;
+  }
+  return ok ? kExitOk : kExitFailure;
+}
+
+}  // namespace intaked

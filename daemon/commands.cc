@@ -1,0 +1,101 @@
+#include "commands.h"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "config/config_loader.h"
+#include "engine/intake_cycle.h"
+#include "logging.h"
+#include "service.h"
+#include "store/case_store.h"
+#include "store/database.h"
+#include "transport/imap_folder_opener.h"
+#include "transport/smtp_sender.h"
+
+namespace intaked {
+namespace {
+
+// Loads config and context, printing the error (exit 2) when they are bad.
+std::shared_ptr<const ProcedureContext> LoadContext(const std::string& path) {
+  auto config = LoadConfig(path);
+  if (!config.ok()) {
+    std::cerr << "intaked: " << config.status().message() << "\n";
+    return nullptr;
+  }
+  auto ctx = ProcedureContext::Build(config.value());
+  if (!ctx.ok()) {
+    std::cerr << "intaked: " << ctx.status().message() << "\n";
+    return nullptr;
+  }
+  return ctx.value();
+}
+
+SmtpSettings SmtpFrom(const Config& c) { return {c.smtp_url, c.smtp_username, c.smtp_password, c.tls}; }
+
+}  // namespace
+
+std::optional<Instant> ParseNow(const std::string& text) {
+  std::string t = text;
+  if (!t.empty() && (t.back() == 'Z' || t.back() == 'z')) t = t.substr(0, t.size() - 1) + "+00:00";
+  std::istringstream in(t);
+  date::sys_seconds when;
+  in >> date::parse("%FT%T%Ez", when);
+  if (in.fail()) return std::nullopt;
+  return Instant(when.time_since_epoch());
+}
+
+int RunCommand(const RunOptions& o) {
+  auto ctx = LoadContext(o.config_path);
+  if (!ctx) return kExitUsage;
+  auto log = MakeLogger(ctx->config.log_level);
+  auto db = OpenDatabase(ctx->config.database_path);
+  if (!db.ok()) {
+    log->error("{}", db.status().message());
+    return kExitFailure;
+  }
+  std::unique_ptr<Clock> clock;
+  if (o.now) clock = std::make_unique<FixedClock>(*o.now);
+  else clock = std::make_unique<SystemClock>();
+  RandomTokenSource tokens;
+  if (!o.once) {
+    ServiceParts parts{o.config_path, ctx, **db, *clock, tokens, log};
+    return RunService(parts);
+  }
+  ImapFolderOpener folders(ctx->config.tls);
+  SmtpSender sender(SmtpFrom(ctx->config));
+  IntakeCycle cycle(**db, folders, sender, *clock, tokens, log);
+  CycleReport report;
+  const Status s = cycle.Run(*ctx, &report);
+  if (!s.ok()) {
+    log->error("{}", s.message());
+    return kExitFailure;
+  }
+  log->info("cycle done: {} fetched, {} new complaints, {} sent, {} waiting to retry, {} mailboxes failed",
+            report.fetched, report.complaints, report.outbox.sent, report.outbox.deferred, report.mailboxes_failed);
+  return report.mailboxes_failed > 0 || report.outbox.server_down ? kExitFailure : kExitOk;
+}
+
+int CasesCommand(const std::string& config_path, bool open_only) {
+  auto ctx = LoadContext(config_path);
+  if (!ctx) return kExitUsage;
+  auto db = OpenDatabase(ctx->config.database_path);
+  if (!db.ok()) {
+    std::cerr << "intaked: " << db.status().message() << "\n";
+    return kExitFailure;
+  }
+  const std::vector<CaseRecord> cases = CaseStore(**db).List(open_only);
+  std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE", "RECEIVED",
+                           "RESPOND BY", "HANDLER", "SUBJECT");
+  for (const CaseRecord& c : cases) {
+    const std::string received = date::format("%F", date::floor<date::days>(c.received_at));
+    std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state, received,
+                             c.respond_due, c.handler_email, c.subject.substr(0, 60));
+  }
+  std::cout << cases.size() << (open_only ? " open" : "") << " case(s)\n";
+  return kExitOk;
+}
+
+}  // namespace intaked

@@ -1,0 +1,28 @@
+// The intaked sub-commands, each a function from parsed options to an exit
+// status (SPEC §3.1): 0 success, 1 runtime failure, 2 bad usage or config.
+// main.cc parses the command line and calls one of these.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/clock.h"
+
+namespace intaked {
+
+enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };
+
+struct RunOptions {
+  std::string config_path;
+  bool once = false;
+  std::optional<Instant> now;  // --now: a fixed clock
+};
+
+int RunCommand(const RunOptions& options);
+int CheckCommand(const std::string& config_path);
+int CasesCommand(const std::string& config_path, bool open_only);
+
+// Parses --now's "YYYY-MM-DDTHH:MM:SS+HH:MM" (also Z); nothing when malformed.
+std::optional<Instant> ParseNow(const std::string& text);
+
+}  // namespace intaked

@@ -1,0 +1,105 @@
+#include "service.h"
+
+// Boost 1.74's Asio needs <utility> first under g++ 12 in C++20 (DEPENDENCIES.md, trap 1).
+#include <utility>
+#include <boost/asio.hpp>
+
+#include <atomic>
+
+#include "commands.h"
+#include "config/config_loader.h"
+#include "engine/intake_cycle.h"
+#include "transport/imap_folder_opener.h"
+#include "transport/smtp_sender.h"
+
+namespace intaked {
+namespace {
+
+namespace asio = boost::asio;
+
+class Service {
+ public:
+  explicit Service(ServiceParts& p) : p_(p), context_(p.context) {}
+
+  int Run() {
+    signals_.async_wait([this](const boost::system::error_code& ec, int sig) { OnSignal(ec, sig); });
+    p_.log->info("intaked started; polling every {} s", context_->config.poll_interval_seconds);
+    StartCycle();
+    io_.run();
+    worker_.join();
+    p_.log->info("intaked stopped");
+    return exit_code_;
+  }
+
+ private:
+  void OnSignal(const boost::system::error_code& ec, int sig) {
+    if (ec) return;
+    if (sig == SIGHUP) {
+      Reload();
+      signals_.async_wait([this](const boost::system::error_code& e, int s) { OnSignal(e, s); });
+      return;
+    }
+    p_.log->info("signal {}: stopping after the message in hand", sig);
+    stop_ = true;
+    timer_.cancel();
+    if (!cycle_running_) io_.stop();
+  }
+
+  void Reload() {
+    auto config = LoadConfig(p_.config_path);
+    if (!config.ok()) {
+      p_.log->error("reload rejected, keeping the running config: {}", config.status().message());
+      return;
+    }
+    auto ctx = ProcedureContext::Build(config.value());
+    if (!ctx.ok()) {
+      p_.log->error("reload rejected, keeping the running config: {}", ctx.status().message());
+      return;
+    }
+    if (ctx.value()->config.database_path != context_->config.database_path) {
+      p_.log->warn("reload: storage.database changed; that takes a restart - keeping the open database");
+    }
+    context_ = ctx.value();  // takes effect from the next cycle
+    p_.log->info("reloaded {}", p_.config_path);
+  }
+
+  void StartCycle() {
+    if (stop_) return io_.stop();
+    cycle_running_ = true;
+    auto ctx = context_;
+    asio::post(worker_, [this, ctx] {
+      ImapFolderOpener folders(ctx->config.tls);
+      SmtpSender sender({ctx->config.smtp_url, ctx->config.smtp_username, ctx->config.smtp_password, ctx->config.tls});
+      IntakeCycle cycle(p_.db, folders, sender, p_.clock, p_.tokens, p_.log);
+      CycleReport report;
+      const Status s = cycle.Run(*ctx, &report, [this] { return stop_.load(); });
+      asio::post(io_, [this, s, ctx] { OnCycleDone(s, *ctx); });
+    });
+  }
+
+  void OnCycleDone(const Status& s, const ProcedureContext& ctx) {
+    cycle_running_ = false;
+    if (!s.ok()) p_.log->error("cycle failed: {}", s.message());
+    if (stop_) return io_.stop();
+    timer_.expires_after(std::chrono::seconds(ctx.config.poll_interval_seconds));
+    timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) StartCycle();
+    });
+  }
+
+  ServiceParts& p_;
+  std::shared_ptr<const ProcedureContext> context_;
+  asio::io_context io_;
+  asio::signal_set signals_{io_, SIGINT, SIGTERM, SIGHUP};
+  asio::steady_timer timer_{io_};
+  asio::thread_pool worker_{1};
+  std::atomic<bool> stop_{false};
+  bool cycle_running_ = false;
+  int exit_code_ = kExitOk;
+};
+
+}  // namespace
+
+int RunService(ServiceParts& parts) { return Service(parts).Run(); }
+
+}  // namespace intaked

@@ -1,0 +1,31 @@
+// RunService: intaked as a long-running daemon (`intaked run`).
+//
+// A Boost.Asio event loop owns the signals and the poll timer; each cycle runs
+// on one worker thread so the loop stays responsive. SIGTERM/SIGINT stop after
+// the message in hand; SIGHUP re-reads the config and swaps it in only if it
+// is entirely valid (the old one stays otherwise).
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <spdlog/logger.h>
+
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "engine/procedure_context.h"
+
+namespace intaked {
+
+struct ServiceParts {
+  std::string config_path;
+  std::shared_ptr<const ProcedureContext> context;
+  SQLite::Database& db;
+  const Clock& clock;
+  TokenSource& tokens;
+  std::shared_ptr<spdlog::logger> log;
+};
+
+int RunService(ServiceParts& parts);
+
+}  // namespace intaked

@@ -1,0 +1,10 @@
+#include "base/status.h"
+
+namespace intaked {
+
+Status Status::Context(const std::string& where) const {
+  if (ok()) return *this;
+  return Status(kind_, where + ": " + message_);
+}
+
+}  // namespace intaked

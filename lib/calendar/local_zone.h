@@ -1,0 +1,45 @@
+// LocalZone: the organisation's time zone, for turning instants into local
+// dates and hours and back (daylight saving included).
+//
+// Construction looks the zone up in the system tz database (tzdata), which is
+// I/O; do it once at configuration time. After that every method is pure.
+#pragma once
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <string>
+
+#include "base/clock.h"
+#include "base/status.h"
+
+namespace intaked {
+
+
+
+class LocalZone {
+ public:
+  static Result<LocalZone> Find(const std::string& name);
+
+  const std::string& name() const { return name_; }
+  // The local calendar date of `t`.
+  date::sys_days LocalDate(Instant t) const;
+  // The local hour (0-23) of `t`.
+  int LocalHour(Instant t) const;
+  // The first instant of the local date `d` at `hour`:00 (skipping a DST gap).
+  Instant At(date::sys_days d, int hour) const;
+  // The last second of the local date `d`.
+  Instant EndOfDay(date::sys_days d) const;
+
+ private:
+  LocalZone(const date::time_zone* zone, std::string name) : zone_(zone), name_(std::move(name)) {}
+  const date::time_zone* zone_;
+  std::string name_;
+};
+
+// "Friday 8 January 2027", as letters write dates.
+std::string FormatDateForPeople(date::sys_days d);
+// "2027-01-08".
+std::string FormatIsoDate(date::sys_days d);
+
+}  // namespace intaked

@@ -1,0 +1,46 @@
+#include "calendar/working_day_calendar.h"
+
+namespace intaked {
+
+WorkingDayCalendar::WorkingDayCalendar(Region region, std::set<date::sys_days> closures)
+    : region_(region), closures_(std::move(closures)) {
+  // Fill the rule cache up front so const lookups never mutate a shared object.
+  for (int y = 2000; y <= 2100; ++y) by_year_[y] = BankHolidaysIn(region, y);
+}
+
+WorkingDayCalendar::WorkingDayCalendar(std::set<date::sys_days> holidays,
+                                       std::set<date::sys_days> closures)
+    : table_(std::move(holidays)), closures_(std::move(closures)) {}
+
+bool WorkingDayCalendar::IsBankHoliday(date::sys_days day) const {
+  if (!region_) return table_.count(day) > 0;
+  const int y = int(date::year_month_day(day).year());
+  auto it = by_year_.find(y);
+  if (it == by_year_.end()) return false;  // outside 2000-2100: weekends only
+  return it->second.count(day) > 0;
+}
+
+bool WorkingDayCalendar::IsWorkingDay(date::sys_days day) const {
+  const date::weekday wd(day);
+  if (wd == date::Saturday || wd == date::Sunday) return false;
+  return !IsBankHoliday(day) && closures_.count(day) == 0;
+}
+
+date::sys_days WorkingDayCalendar::AddWorkingDays(date::sys_days day0, int n) const {
+  date::sys_days d = day0;
+  while (n > 0) {
+    d += date::days(1);
+    if (IsWorkingDay(d)) --n;
+  }
+  return d;
+}
+
+int WorkingDayCalendar::WorkingDaysBetween(date::sys_days from, date::sys_days to) const {
+  int n = 0;
+  for (date::sys_days d = from + date::days(1); d <= to; d += date::days(1)) {
+    if (IsWorkingDay(d)) ++n;
+  }
+  return n;
+}
+
+}  // namespace intaked

@@ -1,0 +1,89 @@
+// Config: the validated contents of intaked's one TOML file (SPEC §3.2).
+//
+// A plain value. LoadConfig (config_loader.h) builds it or returns an error
+// naming the file, line, key and what is wrong; nothing downstream re-checks.
+// Relative paths are already resolved against the config file's directory and
+// password files already read.
+#pragma once
+
+#include <date/date.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "calendar/bank_holidays.h"
+#include "procedure/naming.h"
+
+namespace intaked {
+
+struct TlsSettings {
+  bool verify = true;     // verify server certificates (turn off only for tests)
+  std::string ca_file;    // extra CA bundle, e.g. a self-signed test server's cert
+};
+
+struct MailboxSettings {
+  std::string label;      // "intake", "chair.a@pacts.test" - for logs and state
+  std::string imap_url;   // imap[s]://host:port/FOLDER
+  std::string username;
+  std::string password;
+  std::string sent_folder;  // co-chairs only; empty: not read
+};
+
+struct CoChairSettings {
+  CoChairIdentity identity;
+  std::optional<MailboxSettings> mailbox;  // empty: their mailbox is not read
+};
+
+struct Config {
+  std::string path;  // the file it came from
+  bool inline_password = false;  // some password is written in the file itself
+
+  std::string organisation_name;
+  std::string reference_prefix;
+  std::string timezone = "Europe/London";
+
+  std::string intake_address;
+  std::string intake_display_name;
+  MailboxSettings intake_mailbox;
+
+  std::string smtp_url;
+  std::string smtp_username;
+  std::string smtp_password;
+
+  TlsSettings tls;
+  std::vector<CoChairSettings> co_chairs;
+  std::string fallback_name;
+  std::string fallback_address;
+  std::string reviewer_name;
+  std::string reviewer_address;
+
+  int acknowledge_days = 10;
+  int respond_days = 30;
+  int appeal_days = 14;
+  int review_days = 30;
+  std::vector<int> remind_before = {5, 1};
+  int reminder_hour = 9;
+
+  Region region = Region::kEnglandAndWales;
+  std::set<date::sys_days> closures;
+  std::optional<std::set<date::sys_days>> bank_holidays;  // from a GOV.UK file
+
+  std::string database_path;
+  int poll_interval_seconds = 60;
+  bool idle = true;
+  // On first sight of a co-chair's folder, mail older than this is history, not intake.
+  int first_run_days = 14;
+  int retention_years = 6;
+
+  std::string templates_directory;  // admin overrides; empty: built-in letters only
+  std::vector<std::string> extra_complaint_phrases;
+  std::vector<std::string> extra_compliment_phrases;
+  bool thank_compliments = true;
+
+  std::string log_level = "info";
+  size_t max_message_bytes = 50u * 1024 * 1024;
+};
+
+}  // namespace intaked

@@ -1,0 +1,267 @@
+#include "config/config_loader.h"
+
+#include <sys/stat.h>
+
+#include <toml++/toml.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "calendar/local_zone.h"
+#include "config/toml_section.h"
+
+namespace intaked {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadFile(const fs::path& p, bool* ok) {
+  std::ifstream in(p, std::ios::binary);
+  *ok = bool(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool ValidEmail(const std::string& s) {
+  static const std::regex re(R"re(^[^@\s<>,"]+@[^@\s<>,"]+\.[^@\s<>,"]+$|^[^@\s<>,"]+@[A-Za-z0-9-]+$)re");
+  return std::regex_match(s, re);
+}
+
+bool ValidImapUrl(const std::string& s) {
+  return std::regex_match(s, std::regex(R"re(^imaps?://[^/\s]+(/.*)?$)re"));
+}
+
+// Reads a password from `password` or `password_file` (relative to the config),
+// refusing a file that others can read.
+void ReadPassword(TomlSection& s, const std::string& base, std::string* out, bool* inline_used) {
+  const std::string inline_pw = s.String("password", false);
+  if (!inline_pw.empty()) *inline_used = true;
+  const std::string file = s.Path("password_file", false, base);
+  if (!s.ok() || !inline_pw.empty()) {
+    *out = inline_pw;
+    return;
+  }
+  if (file.empty()) return;
+  struct stat st {};
+  if (stat(file.c_str(), &st) != 0) {
+    s.Fail("password_file", "cannot read \"" + file + "\": " + std::strerror(errno));
+    return;
+  }
+  if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+    s.Fail("password_file", "\"" + file + "\" is readable by others; run: chmod 600 " + file);
+    return;
+  }
+  bool ok = false;
+  std::string pw = ReadFile(file, &ok);
+  while (!pw.empty() && (pw.back() == '\n' || pw.back() == '\r')) pw.pop_back();
+  if (!ok) s.Fail("password_file", "cannot read \"" + file + "\"");
+  *out = pw;
+}
+
+void ReadMailbox(TomlSection& s, const std::string& base, const std::string& label,
+                 const std::string& default_user, bool sent, MailboxSettings* m, bool* inline_used) {
+  m->label = label;
+  m->imap_url = s.String("imap_url", true);
+  if (s.ok() && !ValidImapUrl(m->imap_url)) {
+    s.Fail("imap_url", "must look like imap://host:port/INBOX or imaps://host/INBOX, not \"" + m->imap_url + "\"");
+  }
+  m->username = s.String("username", false);
+  if (m->username.empty()) m->username = default_user;
+  ReadPassword(s, base, &m->password, inline_used);
+  if (sent) m->sent_folder = s.StringOr("sent_folder", "Sent");
+}
+
+void ReadOrganisation(TomlSection root, Config& c) {
+  TomlSection s = root.Table("organisation", true);
+  c.organisation_name = s.String("name", true);
+  c.reference_prefix = s.String("reference_prefix", true);
+  if (s.ok() && !std::regex_match(c.reference_prefix, std::regex("[A-Za-z0-9]{1,16}"))) {
+    s.Fail("reference_prefix", "must be 1-16 letters or digits, not \"" + c.reference_prefix + "\"");
+  }
+  c.timezone = s.StringOr("timezone", c.timezone);
+  if (s.ok()) {
+    if (auto z = LocalZone::Find(c.timezone); !z.ok()) s.Fail("timezone", z.status().message());
+  }
+  s.RejectUnknown();
+}
+
+void ReadIntake(TomlSection root, const std::string& base, Config& c) {
+  TomlSection s = root.Table("intake", true);
+  c.intake_address = s.String("address", true);
+  if (s.ok() && !ValidEmail(c.intake_address)) s.Fail("address", "not an email address: \"" + c.intake_address + "\"");
+  c.intake_display_name = s.StringOr("display_name", c.organisation_name);
+  ReadMailbox(s, base, "intake", c.intake_address, false, &c.intake_mailbox, &c.inline_password);
+  if (s.ok() && c.intake_mailbox.password.empty()) {
+    s.Fail("password_file", "the intake mailbox needs `password` or `password_file`");
+  }
+  s.RejectUnknown();
+}
+
+void ReadSmtp(TomlSection root, const std::string& base, Config& c) {
+  TomlSection s = root.Table("smtp", true);
+  c.smtp_url = s.String("url", true);
+  if (s.ok() && !std::regex_match(c.smtp_url, std::regex(R"re(^smtps?://[^/\s]+/?$)re"))) {
+    s.Fail("url", "must look like smtp://host:587 or smtps://host:465, not \"" + c.smtp_url + "\"");
+  }
+  c.smtp_username = s.String("username", false);
+  ReadPassword(s, base, &c.smtp_password, &c.inline_password);
+  s.RejectUnknown();
+}
+
+void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
+  std::vector<TomlSection> list = root.TableArray("co_chair");
+  if (root.ok() && list.empty()) root.Fail("co_chair", "at least one [[co_chair]] is needed");
+  for (TomlSection& s : list) {
+    CoChairSettings cc;
+    cc.identity.name = s.String("name", true);
+    cc.identity.address = s.String("address", true);
+    if (s.ok() && !ValidEmail(cc.identity.address)) s.Fail("address", "not an email address: \"" + cc.identity.address + "\"");
+    cc.identity.aliases = s.StringArray("aliases");
+    if (s.Has("imap_url")) {
+      MailboxSettings m;
+      ReadMailbox(s, base, cc.identity.address, cc.identity.address, true, &m, &c.inline_password);
+      cc.mailbox = m;
+    } else {
+      for (const char* k : {"username", "password", "password_file", "sent_folder"}) s.String(k, false);
+    }
+    s.RejectUnknown();
+    for (const CoChairSettings& other : c.co_chairs) {
+      if (root.ok() && other.identity.address == cc.identity.address) {
+        root.Fail("co_chair", "two co-chairs share the address " + cc.identity.address);
+      }
+    }
+    c.co_chairs.push_back(std::move(cc));
+  }
+}
+
+void ReadPeople(TomlSection root, Config& c) {
+  TomlSection f = root.Table("fallback", true);
+  c.fallback_name = f.String("name", true);
+  c.fallback_address = f.String("address", true);
+  if (f.ok() && !ValidEmail(c.fallback_address)) f.Fail("address", "not an email address: \"" + c.fallback_address + "\"");
+  f.RejectUnknown();
+  TomlSection r = root.Table("stage_two", true);
+  c.reviewer_name = r.String("reviewer_name", true);
+  c.reviewer_address = r.String("reviewer_address", true);
+  if (r.ok() && !ValidEmail(c.reviewer_address)) r.Fail("reviewer_address", "not an email address: \"" + c.reviewer_address + "\"");
+  r.RejectUnknown();
+}
+
+void ReadDeadlines(TomlSection root, Config& c) {
+  TomlSection s = root.Table("deadlines", false);
+  const char* kDays = "a whole number of working days from 1 to 365";
+  c.acknowledge_days = s.Int("acknowledge", c.acknowledge_days, 1, 365, kDays);
+  c.respond_days = s.Int("respond", c.respond_days, 1, 365, kDays);
+  c.appeal_days = s.Int("appeal", c.appeal_days, 1, 365, kDays);
+  c.review_days = s.Int("review", c.review_days, 1, 365, kDays);
+  if (s.Has("remind_before")) c.remind_before = s.IntArray("remind_before", 1, 60, "working days from 1 to 60");
+  c.reminder_hour = s.Int("reminder_hour", c.reminder_hour, 0, 23, "an hour from 0 to 23");
+  s.RejectUnknown();
+}
+
+void ReadCalendar(TomlSection root, const std::string& base, Config& c) {
+  TomlSection s = root.Table("calendar", false);
+  const std::string region = s.StringOr("region", "england-and-wales");
+  if (auto r = ParseRegion(region)) c.region = *r;
+  else if (s.ok()) s.Fail("region", "must be england-and-wales, scotland or northern-ireland, not \"" + region + "\"");
+  for (const std::string& d : s.StringArray("closures")) {
+    std::istringstream in(d);
+    date::sys_days day;
+    in >> date::parse("%F", day);
+    if (in.fail() || d.size() != 10) {
+      if (s.ok()) s.Fail("closures", "\"" + d + "\" is not a date like 2026-12-29");
+      continue;
+    }
+    c.closures.insert(day);
+  }
+  if (const std::string file = s.Path("bank_holidays_file", false, base); !file.empty() && s.ok()) {
+    bool ok = false;
+    const std::string json = ReadFile(file, &ok);
+    if (!ok) {
+      s.Fail("bank_holidays_file", "cannot read \"" + file + "\"");
+    } else if (auto days = ParseGovUkBankHolidays(json, c.region); !days.ok()) {
+      s.Fail("bank_holidays_file", "\"" + file + "\": " + days.status().message());
+    } else {
+      c.bank_holidays = days.value();
+    }
+  }
+  s.RejectUnknown();
+}
+
+void ReadOperations(TomlSection root, const std::string& base, Config& c) {
+  TomlSection st = root.Table("storage", true);
+  c.database_path = st.Path("database", true, base);
+  st.RejectUnknown();
+  TomlSection p = root.Table("polling", false);
+  c.poll_interval_seconds = p.Int("interval_seconds", c.poll_interval_seconds, 5, 86400, "seconds from 5 to 86400");
+  c.idle = p.Bool("idle", c.idle);
+  c.first_run_days = p.Int("first_run_days", c.first_run_days, 0, 3650, "whole days from 0 to 3650");
+  p.RejectUnknown();
+  TomlSection r = root.Table("retention", false);
+  c.retention_years = r.Int("years", c.retention_years, 1, 100, "whole years from 1 to 100");
+  r.RejectUnknown();
+  TomlSection t = root.Table("tls", false);
+  c.tls.verify = t.Bool("verify", true);
+  c.tls.ca_file = t.Path("ca_file", false, base);
+  t.RejectUnknown();
+  TomlSection l = root.Table("templates", false);
+  c.templates_directory = l.Path("directory", false, base);
+  l.RejectUnknown();
+  TomlSection k = root.Table("classification", false);
+  c.extra_complaint_phrases = k.StringArray("complaint_phrases");
+  c.extra_compliment_phrases = k.StringArray("compliment_phrases");
+  c.thank_compliments = k.Bool("thank_compliments", c.thank_compliments);
+  k.RejectUnknown();
+  TomlSection g = root.Table("logging", false);
+  c.log_level = g.StringOr("level", "info");
+  if (g.ok() && !std::regex_match(c.log_level, std::regex("trace|debug|info|warn|error"))) {
+    g.Fail("level", "must be trace, debug, info, warn or error, not \"" + c.log_level + "\"");
+  }
+  g.RejectUnknown();
+}
+
+}  // namespace
+
+Result<Config> ParseConfig(const std::string& text, const std::string& path) {
+  toml::table doc;
+  try {
+    doc = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    return Status::InvalidInput(path + ":" + std::to_string(e.source().begin.line) + ":" +
+                                std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
+  }
+  const std::string base = fs::absolute(fs::path(path)).parent_path().string();
+  Config c;
+  c.path = path;
+  TomlSection root(doc, "", path);
+  ReadOrganisation(root, c);
+  ReadIntake(root, base, c);
+  ReadSmtp(root, base, c);
+  ReadCoChairs(root, base, c);
+  ReadPeople(root, c);
+  ReadDeadlines(root, c);
+  ReadCalendar(root, base, c);
+  ReadOperations(root, base, c);
+  root.RejectUnknown();
+  if (!root.ok()) return Status::InvalidInput(root.error());
+  return c;
+}
+
+Result<Config> LoadConfig(const std::string& path) {
+  bool ok = false;
+  const std::string text = ReadFile(path, &ok);
+  if (!ok) return Status::InvalidInput(path + ": cannot read the config file: " + std::strerror(errno));
+  auto config = ParseConfig(text, path);
+  struct stat st {};
+  if (config.ok() && config->inline_password && stat(path.c_str(), &st) == 0 && (st.st_mode & S_IROTH)) {
+    return Status::InvalidInput(path + ": holds an inline password but is readable by everyone; run: chmod 640 " +
+                                path + " (or use password_file)");
+  }
+  return config;
+}
+
+}  // namespace intaked

@@ -1,0 +1,22 @@
+// LoadConfig: reads, parses and validates intaked's TOML config.
+//
+// Every error names the file, the line where it can, the key, and what is
+// wrong, e.g. `/etc/intaked/intaked.toml:14:11: deadlines.respond: must be a
+// whole number of working days from 1 to 365, not -3`. Unknown keys are errors
+// too: a misspelt key silently ignored is a deadline silently wrong. Reads the
+// password files it names (and refuses ones others can read) and looks up the
+// time zone; otherwise pure.
+#pragma once
+
+#include <string>
+
+#include "base/status.h"
+#include "config/config.h"
+
+namespace intaked {
+
+Result<Config> LoadConfig(const std::string& path);
+// The same, from text already read (`path` is used for messages and relative paths).
+Result<Config> ParseConfig(const std::string& text, const std::string& path);
+
+}  // namespace intaked

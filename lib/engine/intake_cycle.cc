@@ -1,0 +1,149 @@
+#include "engine/intake_cycle.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <spdlog/spdlog.h>
+
+#include "mail/address.h"
+#include "store/mailbox_state_store.h"
+
+namespace intaked {
+namespace {
+
+// Messages fetched per round trip: bounded in count and bytes to keep memory flat.
+constexpr size_t kBatchMessages = 100;
+constexpr uint64_t kBatchBytes = 16u * 1024 * 1024;
+
+std::vector<std::vector<FolderMessage>> Batches(const std::vector<FolderMessage>& all) {
+  std::vector<std::vector<FolderMessage>> out;
+  uint64_t bytes = 0;
+  for (const FolderMessage& m : all) {
+    if (out.empty() || out.back().size() >= kBatchMessages || bytes + m.size > kBatchBytes) {
+      out.emplace_back();
+      bytes = 0;
+    }
+    out.back().push_back(m);
+    bytes += m.size;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<IntakeCycle::Source> IntakeCycle::Sources(const ProcedureContext& ctx) const {
+  std::vector<Source> out;
+  out.push_back({{"intake", std::nullopt}, &ctx.config.intake_mailbox, ""});
+  for (size_t i = 0; i < ctx.config.co_chairs.size(); ++i) {
+    const CoChairSettings& cc = ctx.config.co_chairs[i];
+    if (!cc.mailbox) continue;
+    out.push_back({{cc.identity.address + "/INBOX", i}, &*cc.mailbox, ""});
+  }
+  return out;
+}
+
+void IntakeCycle::NoteHealth(const std::string& what, const Status& s) {
+  auto it = failing_.find(what);
+  if (s.ok()) {
+    if (it != failing_.end()) {
+      log_->info("{}: working again", what);
+      failing_.erase(it);
+    }
+    return;
+  }
+  if (it == failing_.end()) {
+    log_->warn("{}: {} (will keep retrying; logged once per outage)", what, s.message());
+    failing_[what] = s.message();
+  }
+}
+
+Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail,
+                               uint32_t uidvalidity, CycleReport* report) {
+  MessageProcessor processor(ctx, db_, tokens_);
+  MailboxStateStore states(db_);
+  const Instant now = clock_.Now();
+  try {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    const ProcessOutcome out = processor.Process(mail, src.role, now);
+    states.Put(src.role.key, {uidvalidity, mail.uid});
+    tx.commit();
+    if (out.kind == "duplicate") ++report->duplicates;
+    if (out.kind == "complaint") ++report->complaints;
+    log_->info("{} uid {}: {}{}{}", src.role.key, mail.uid, out.kind,
+               out.reference.empty() ? "" : " " + out.reference, out.detail.empty() ? "" : " - " + out.detail);
+    return Status::Ok();
+  } catch (const SQLite::Exception& e) {
+    return Status::Io(std::string("database: ") + e.what());
+  } catch (const std::exception& e) {
+    // The message, not the store, is at fault: record it and move past it.
+    ++report->failed_messages;
+    log_->error("{} uid {}: could not be processed: {}", src.role.key, mail.uid, e.what());
+    try {
+      SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      processor.RecordFailure(mail, src.role, now, e.what());
+      states.Put(src.role.key, {uidvalidity, mail.uid});
+      tx.commit();
+    } catch (const std::exception& e2) {
+      return Status::Io(std::string("database: ") + e2.what());
+    }
+    return Status::Ok();
+  }
+}
+
+Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, CycleReport* report,
+                               const std::function<bool()>& should_stop) {
+  auto folder = folders_.Open(*src.mailbox, src.folder);
+  if (!folder.ok()) return folder.status();
+  MailboxStateStore states(db_);
+  const std::optional<MailboxState> known = states.Get(src.role.key);
+  uint32_t after = 0;
+  const uint32_t validity = (*folder)->uidvalidity();
+  if (known && known->uidvalidity == validity) {
+    after = known->last_uid;
+  } else if (known) {
+    log_->warn("{}: UIDVALIDITY changed ({} -> {}); re-reading it (Message-IDs prevent repeats)", src.role.key,
+               known->uidvalidity, validity);
+  }
+  auto list = (*folder)->ListAfter(after);
+  if (!list.ok()) return list.status();
+  // First sight of a co-chair's folder: their old mail is history, not new intake.
+  const bool first_sight = !known && src.role.co_chair.has_value();
+  const Instant cutoff = clock_.Now() - std::chrono::days(ctx.config.first_run_days);
+  for (const auto& batch : Batches(*list)) {
+    auto fetched = (*folder)->Fetch(batch, ctx.config.max_message_bytes);
+    if (!fetched.ok()) return fetched.status();
+    for (const FetchedMail& mail : *fetched) {
+      if (should_stop && should_stop()) {
+        report->stopped = true;
+        return Status::Ok();
+      }
+      ++report->fetched;
+      if (first_sight && mail.internal_date.time_since_epoch().count() > 0 && mail.internal_date < cutoff) {
+        states.Put(src.role.key, {validity, mail.uid});
+        continue;
+      }
+      if (Status s = ProcessOne(ctx, src, mail, validity, report); !s.ok()) return s;
+    }
+  }
+  if (list->empty() && !known) states.Put(src.role.key, {validity, 0});
+  return Status::Ok();
+}
+
+Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report, const std::function<bool()>& should_stop) {
+  for (const Source& src : Sources(ctx)) {
+    const Status s = ReadFolder(ctx, src, report, should_stop);
+    if (s.kind() == Status::Kind::kIo) return s;  // the database itself failed
+    NoteHealth("mailbox " + src.role.key, s);
+    if (!s.ok()) ++report->mailboxes_failed;
+    if (report->stopped) return Status::Ok();
+  }
+  OutboxDrain drain(db_, sender_, ctx.config.intake_address, log_);
+  try {
+    report->outbox = drain.Drain(clock_.Now());
+  } catch (const std::exception& e) {
+    return Status::Io(std::string("database: ") + e.what());
+  }
+  NoteHealth("smtp " + ctx.config.smtp_url,
+             report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok());
+  return Status::Ok();
+}
+
+}  // namespace intaked

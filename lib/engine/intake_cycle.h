@@ -1,0 +1,68 @@
+// IntakeCycle: one full pass - read every mailbox, act on each new message,
+// drain the outbox (SPEC §3.1 `run --once`).
+//
+// Each message is processed in its own IMMEDIATE transaction together with
+// its folder's new high-water UID, so a crash at any instant loses nothing and
+// repeats nothing. Errors are graded as isync grades them: a bad message is
+// recorded and skipped; a bad mailbox is skipped for this cycle (one log line
+// per outage, one when it recovers); a storage failure ends the cycle.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <spdlog/logger.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+#include "base/clock.h"
+#include "engine/message_processor.h"
+#include "engine/outbox_drain.h"
+#include "engine/procedure_context.h"
+#include "transport/mail_folder.h"
+#include "transport/mail_sender.h"
+
+namespace intaked {
+
+struct CycleReport {
+  int fetched = 0;
+  int complaints = 0;
+  int duplicates = 0;
+  int failed_messages = 0;
+  int mailboxes_failed = 0;
+  DrainResult outbox;
+  bool stopped = false;  // a stop was requested and honoured between messages
+};
+
+class IntakeCycle {
+ public:
+  IntakeCycle(SQLite::Database& db, MailFolderOpener& folders, MailSender& sender, const Clock& clock,
+              TokenSource& tokens, std::shared_ptr<spdlog::logger> log)
+      : db_(db), folders_(folders), sender_(sender), clock_(clock), tokens_(tokens), log_(std::move(log)) {}
+
+  // `should_stop` is polled between messages; the message in hand is finished.
+  Status Run(const ProcedureContext& ctx, CycleReport* report, const std::function<bool()>& should_stop = {});
+
+ private:
+  struct Source {
+    FolderRole role;
+    const MailboxSettings* mailbox;
+    std::string folder;  // empty: the URL's
+  };
+  std::vector<Source> Sources(const ProcedureContext& ctx) const;
+  Status ReadFolder(const ProcedureContext& ctx, const Source& src, CycleReport* report,
+                    const std::function<bool()>& should_stop);
+  Status ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail, uint32_t uidvalidity,
+                    CycleReport* report);
+  void NoteHealth(const std::string& what, const Status& s);
+
+  SQLite::Database& db_;
+  MailFolderOpener& folders_;
+  MailSender& sender_;
+  const Clock& clock_;
+  TokenSource& tokens_;
+  std::shared_ptr<spdlog::logger> log_;
+  std::map<std::string, std::string> failing_;  // what -> error, while it is down
+};
+
+}  // namespace intaked

@@ -1,0 +1,35 @@
+#include "engine/letter_post.h"
+
+#include "mail/address.h"
+#include "mail/mail_composer.h"
+
+namespace intaked {
+
+std::string LetterPost::Enqueue(const LetterAddressing& a, const Letter& letter) {
+  const Config& cfg = ctx_.config;
+  OutgoingMail mail;
+  mail.from = {cfg.intake_display_name, cfg.intake_address};
+  mail.to = {a.to};
+  mail.subject = letter.subject;
+  mail.body = letter.body;
+  const std::string domain = EmailDomain(cfg.intake_address);
+  const std::string ref = a.reference.empty() ? "none" : a.reference;
+  mail.message_id = "intaked." + ref + "." + a.purpose + "." + tokens_.NewToken() + "@" + domain;
+  if (a.answers && !a.answers->message_id.empty()) {
+    mail.in_reply_to = a.answers->message_id;
+    mail.references = a.answers->references;
+    mail.references.push_back(a.answers->message_id);
+  }
+  mail.auto_submitted = a.auto_submitted;
+  mail.date = now_;
+  OutboxItem item;
+  item.case_id = a.case_id;
+  item.purpose = a.purpose;
+  item.recipient = a.to.email;
+  item.message_id = mail.message_id;
+  item.mail = ComposeMail(mail);
+  outbox_.Enqueue(item, now_);
+  return mail.message_id;
+}
+
+}  // namespace intaked

@@ -1,0 +1,44 @@
+// LetterPost: turns a rendered Letter into a composed mail in the outbox.
+//
+// Every letter goes out from the intake address under the organisation's
+// display name, with a Message-ID holding a fresh unguessable token (so a
+// reply to it can later prove who it answers), threaded to the message it
+// answers. Call inside the transaction that makes the change the letter reports.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/clock.h"
+#include "engine/procedure_context.h"
+#include "letters/letter_templates.h"
+#include "mail/message.h"
+#include "store/outbox.h"
+
+namespace intaked {
+
+struct LetterAddressing {
+  std::string purpose;  // "acknowledgement", "handler_notification", ...
+  std::optional<int64_t> case_id;
+  std::string reference;
+  Address to;
+  const Message* answers = nullptr;  // thread under this message, if any
+  std::string auto_submitted = "auto-replied";
+};
+
+class LetterPost {
+ public:
+  LetterPost(const ProcedureContext& ctx, Outbox& outbox, TokenSource& tokens, Instant now)
+      : ctx_(ctx), outbox_(outbox), tokens_(tokens), now_(now) {}
+
+  // Composes and enqueues; returns the new letter's Message-ID.
+  std::string Enqueue(const LetterAddressing& addressing, const Letter& letter);
+
+ private:
+  const ProcedureContext& ctx_;
+  Outbox& outbox_;
+  TokenSource& tokens_;
+  Instant now_;
+};
+
+}  // namespace intaked

@@ -1,0 +1,105 @@
+#include "engine/message_processor.h"
+
+#include <fmt/format.h>
+
+#include "engine/case_opening.h"
+#include "mail/address.h"
+#include "mail/mime_parser.h"
+#include "procedure/case_reference.h"
+#include "procedure/classification.h"
+#include "store/case_store.h"
+#include "store/message_log.h"
+#include "store/outbox.h"
+
+namespace intaked {
+namespace {
+
+// The case a reply belongs to: by the ids it answers, then by [REF] in the subject.
+std::optional<int64_t> FindCase(SQLite::Database& db, const Message& m, const std::string& prefix) {
+  std::vector<std::string> ids = m.references;
+  if (!m.in_reply_to.empty()) ids.insert(ids.begin(), m.in_reply_to);
+  Outbox outbox(db);
+  MessageLog log(db);
+  for (const std::string& id : ids) {
+    if (auto sent = outbox.FindByMessageId(id); sent && sent->case_id) return sent->case_id;
+    if (auto c = log.CaseOf(id)) return c;
+  }
+  if (auto ref = FindCaseReference(m.subject, prefix)) {
+    if (auto c = CaseStore(db).FindByReference(*ref)) return c->id;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string DedupKey(const std::string& message_id, const std::string& raw) {
+  if (!message_id.empty()) return message_id;
+  uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and builds
+  for (unsigned char c : raw) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("no-message-id.{:016x}.{}@intaked.invalid", h, raw.size());
+}
+
+ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole& role, Instant now) {
+  Message m = ParseMessage(fm.raw);
+  m.message_id = DedupKey(m.message_id, fm.raw);
+  const Instant received = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date
+                           : m.date                                     ? *m.date
+                                                                        : now;
+  MessageLog log(db_);
+  if (log.Contains(m.message_id)) return {"duplicate", "", "already processed"};
+  const std::string from = m.from ? m.from->email : "";
+  auto record = [&](const std::string& kind, const std::string& why, std::optional<int64_t> case_id,
+                    bool details, bool keep_raw) {
+    log.Record({m.message_id, role.key, received, kind, why, case_id, details ? from : "",
+                details ? m.subject : "", keep_raw ? std::optional<std::string>(fm.raw) : std::nullopt});
+  };
+  if (Outbox(db_).FindByMessageId(m.message_id)) {
+    record("own", "a letter intaked sent", std::nullopt, false, false);
+    return {"own", "", "our own letter"};
+  }
+  if (SameEmail(from, ctx_.config.intake_address)) {
+    record("own", "sent from the intake address", std::nullopt, false, false);
+    return {"own", "", "from the intake address"};
+  }
+  if (auto case_id = FindCase(db_, m, ctx_.config.reference_prefix)) {
+    CaseStore cases(db_);
+    const auto c = cases.FindById(*case_id);
+    record("correspondence", "reply on the case", case_id, true, true);
+    cases.AddEvent(*case_id, now, "correspondence", "message received from " + MaskEmail(from));
+    return {"correspondence", c ? c->reference : "", "reply on an existing case"};
+  }
+  const Classification cl = Classify(m, ctx_.rules);
+  switch (cl.kind) {
+    case MessageKind::kAutomated:
+      record("automated", cl.reason, std::nullopt, true, false);
+      return {"automated", "", cl.reason};
+    case MessageKind::kComplaint: {
+      CaseOpening opening(ctx_, db_, tokens_, now);
+      const OpenedCase c = opening.OpenComplaint(m, {role.key, role.co_chair, received}, fm.raw, cl.reason);
+      return {"complaint", c.reference, "routed to " + MaskEmail(c.handler_email) + " (" + c.route_reason + ")"};
+    }
+    case MessageKind::kCompliment:
+      record("compliment", cl.reason, std::nullopt, true, false);
+      return {"compliment", "", cl.reason};
+    case MessageKind::kOther:
+      break;
+  }
+  // Left for people. In a co-chair's own mailbox nothing beyond the id is kept.
+  record("other", cl.reason, std::nullopt, !role.co_chair.has_value(), false);
+  return {"other", "", cl.reason};
+}
+
+void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& role, Instant now,
+                                     const std::string& error) {
+  Message m = ParseMessage(fm.raw);
+  const std::string id = DedupKey(m.message_id, fm.raw);
+  MessageLog log(db_);
+  if (log.Contains(id)) return;
+  log.Record({id, role.key, now, "unprocessable", error, std::nullopt, m.from ? m.from->email : "", m.subject,
+              fm.raw});
+}
+
+}  // namespace intaked

@@ -1,0 +1,25 @@
+#include "engine/procedure_context.h"
+
+namespace intaked {
+
+Result<std::shared_ptr<const ProcedureContext>> ProcedureContext::Build(const Config& config) {
+  auto zone = LocalZone::Find(config.timezone);
+  if (!zone.ok()) return zone.status().Context(config.path + ": organisation.timezone");
+  auto templates = LetterTemplates::Load(config.templates_directory);
+  if (!templates.ok()) return templates.status().Context(config.path + ": templates.directory");
+  ClassificationRules rules = ClassificationRules::Defaults();
+  for (const auto& p : config.extra_complaint_phrases) rules.complaint_phrases.push_back(p);
+  for (const auto& p : config.extra_compliment_phrases) rules.compliment_phrases.push_back(p);
+  WorkingDayCalendar calendar = config.bank_holidays ? WorkingDayCalendar(*config.bank_holidays, config.closures)
+                                                     : WorkingDayCalendar(config.region, config.closures);
+  return std::shared_ptr<const ProcedureContext>(new ProcedureContext{
+      config, std::move(calendar), zone.value(), std::move(templates.value()), std::move(rules)});
+}
+
+std::vector<CoChairIdentity> ProcedureContext::CoChairIdentities() const {
+  std::vector<CoChairIdentity> out;
+  for (const CoChairSettings& c : config.co_chairs) out.push_back(c.identity);
+  return out;
+}
+
+}  // namespace intaked

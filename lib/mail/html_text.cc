@@ -1,0 +1,138 @@
+#include "mail/html_text.h"
+
+#include <cctype>
+#include <cstdint>
+
+#include "mail/address.h"
+
+namespace intaked {
+namespace {
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Decodes the entity at html[i] ('&'); returns how many bytes it used (0: not one).
+size_t DecodeEntity(std::string_view html, size_t i, std::string& out) {
+  const size_t semi = html.find(';', i);
+  if (semi == std::string_view::npos || semi - i > 10) return 0;
+  const std::string name(html.substr(i + 1, semi - i - 1));
+  if (name.size() > 1 && name[0] == '#') {
+    const bool hex = name[1] == 'x' || name[1] == 'X';
+    const std::string digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return 0;
+    for (char c : digits) {
+      if (hex ? !std::isxdigit(static_cast<unsigned char>(c)) : !std::isdigit(static_cast<unsigned char>(c))) return 0;
+    }
+    AppendUtf8(out, uint32_t(std::stoul(digits, nullptr, hex ? 16 : 10)));
+    return semi - i + 1;
+  }
+  static const std::pair<const char*, uint32_t> kNamed[] = {
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},    {"apos", '\''},
+      {"nbsp", ' '},     {"pound", 0xA3},   {"euro", 0x20AC},  {"copy", 0xA9},   {"ndash", 0x2013},
+      {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+      {"hellip", 0x2026}, {"eacute", 0xE9}, {"bull", 0x2022}};
+  for (const auto& [n, cp] : kNamed) {
+    if (name == n) {
+      AppendUtf8(out, cp);
+      return semi - i + 1;
+    }
+  }
+  return 0;
+}
+
+bool IsBlockTag(const std::string& tag) {
+  static const char* kBlocks[] = {"p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4",
+                                  "h5", "h6", "blockquote", "ul", "ol", "pre", "hr"};
+  for (const char* b : kBlocks) {
+    if (tag == b) return true;
+  }
+  return false;
+}
+
+// Collapses runs of blanks and of blank lines that the markup left behind.
+std::string Tidy(const std::string& s) {
+  std::string out;
+  int newlines = 0;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n') {
+      ++newlines;
+      space = false;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (newlines > 0) {
+      if (!out.empty()) out.append(newlines > 1 ? "\n\n" : "\n");
+      newlines = 0;
+    } else if (space && !out.empty()) {
+      out += ' ';
+    }
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string HtmlToText(std::string_view html) {
+  std::string out;
+  out.reserve(html.size() / 2);
+  size_t i = 0;
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '<') {
+      const size_t close = html.find('>', i);
+      if (close == std::string_view::npos) break;
+      std::string tag = LowerAscii(html.substr(i + 1, close - i - 1));
+      const bool end_tag = !tag.empty() && tag[0] == '/';
+      size_t k = end_tag ? 1 : 0;
+      size_t e = k;
+      while (e < tag.size() && std::isalnum(static_cast<unsigned char>(tag[e]))) ++e;
+      const std::string name = tag.substr(k, e - k);
+      if (!end_tag && (name == "script" || name == "style" || name == "head")) {
+        const size_t skip = LowerAscii(html.substr(close)).find("</" + name);
+        i = skip == std::string::npos ? html.size() : close + skip;
+        continue;
+      }
+      if (tag.rfind("!--", 0) == 0) {
+        const size_t end = html.find("-->", i);
+        i = end == std::string_view::npos ? html.size() : end + 3;
+        continue;
+      }
+      if (name == "li" && !end_tag) out += "\n- ";
+      else if (IsBlockTag(name)) out += (name == "br" ? "\n" : "\n\n");
+      else if (name == "td" || name == "th") out += ' ';
+      i = close + 1;
+    } else if (c == '&') {
+      const size_t used = DecodeEntity(html, i, out);
+      if (used == 0) out += c;
+      i += used ? used : 1;
+    } else {
+      out += (c == '\n' || c == '\r') ? ' ' : c;
+      ++i;
+    }
+  }
+  return Tidy(out);
+}
+
+}  // namespace intaked

@@ -1,0 +1,140 @@
+#include "mail/mail_composer.h"
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+namespace intaked {
+namespace {
+
+bool IsPlainAscii(std::string_view s) {
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || u < 0x20) return false;
+  }
+  return true;
+}
+
+std::string Base64(std::string_view in) {
+  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < in.size(); i += 3) {
+    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
+    out += kAlphabet[v >> 18];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+    out += kAlphabet[v & 63];
+  }
+  if (i + 1 == in.size()) {
+    const unsigned v = (unsigned char)in[i] << 16;
+    out += kAlphabet[v >> 18];
+    out += kAlphabet[(v >> 12) & 63];
+    out += "==";
+  } else if (i + 2 == in.size()) {
+    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8;
+    out += kAlphabet[v >> 18];
+    out += kAlphabet[(v >> 12) & 63];
+    out += kAlphabet[(v >> 6) & 63];
+    out += '=';
+  }
+  return out;
+}
+
+std::string FormatMailbox(const Address& a) {
+  if (a.name.empty()) return "<" + a.email + ">";
+  if (!IsPlainAscii(a.name)) return EncodeHeaderText(a.name) + " <" + a.email + ">";
+  std::string quoted = "\"";
+  for (char c : a.name) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\" <" + a.email + ">";
+}
+
+std::string FormatList(const std::vector<Address>& list) {
+  std::string out;
+  for (size_t i = 0; i < list.size(); ++i) {
+    if (i) out += ",\r\n ";
+    out += FormatMailbox(list[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EncodeHeaderText(std::string_view text) {
+  if (IsPlainAscii(text)) return std::string(text);
+  // Encoded words of at most 45 input bytes, split on UTF-8 character boundaries.
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = std::min(text.size(), i + 45);
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    if (!out.empty()) out += "\r\n ";
+    out += "=?UTF-8?B?" + Base64(text.substr(i, end - i)) + "?=";
+    i = end;
+  }
+  return out;
+}
+
+std::string EncodeQuotedPrintable(std::string_view text) {
+  std::string out;
+  size_t line_len = 0;
+  auto emit = [&](const std::string& piece) {
+    if (line_len + piece.size() > 75) {
+      out += "=\r\n";
+      line_len = 0;
+    }
+    out += piece;
+    line_len += piece.size();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\r\n";
+      line_len = 0;
+      continue;
+    }
+    if (c == '\r') continue;
+    const bool at_line_end = i + 1 == text.size() || text[i + 1] == '\n' || text[i + 1] == '\r';
+    const bool safe = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !at_line_end);
+    // A line starting "From " or "." is escaped so no agent mangles it.
+    const bool risky_start = line_len == 0 && (c == '.' || (c == 'F' && text.substr(i, 5) == "From "));
+    emit(safe && !risky_start ? std::string(1, char(c)) : fmt::format("={:02X}", c));
+  }
+  return out;
+}
+
+std::string FormatRfc5322Date(std::chrono::sys_seconds t) {
+  return date::format("%a, %d %b %Y %H:%M:%S +0000", t);
+}
+
+std::string ComposeMail(const OutgoingMail& mail) {
+  std::string h;
+  h += "From: " + FormatMailbox(mail.from) + "\r\n";
+  h += "To: " + FormatList(mail.to) + "\r\n";
+  if (!mail.cc.empty()) h += "Cc: " + FormatList(mail.cc) + "\r\n";
+  if (mail.reply_to) h += "Reply-To: " + FormatMailbox(*mail.reply_to) + "\r\n";
+  h += "Subject: " + EncodeHeaderText(mail.subject) + "\r\n";
+  h += "Date: " + FormatRfc5322Date(mail.date) + "\r\n";
+  h += "Message-ID: <" + mail.message_id + ">\r\n";
+  if (!mail.in_reply_to.empty()) h += "In-Reply-To: <" + mail.in_reply_to + ">\r\n";
+  if (!mail.references.empty()) {
+    h += "References:";
+    for (size_t i = 0; i < mail.references.size(); ++i) {
+      h += (i == 0 ? " <" : "\r\n <") + mail.references[i] + ">";  // folded: no 998-byte lines
+    }
+    h += "\r\n";
+  }
+  h += "Auto-Submitted: " + mail.auto_submitted + "\r\n";
+  h += "X-Auto-Response-Suppress: All\r\n";
+  h += "MIME-Version: 1.0\r\n";
+  h += "Content-Type: text/plain; charset=UTF-8\r\n";
+  h += "Content-Transfer-Encoding: quoted-printable\r\n";
+  h += "\r\n";
+  std::string body = EncodeQuotedPrintable(mail.body);
+  if (body.empty() || body.back() != '\n') body += "\r\n";
+  return h + body;
+}
+
+}  // namespace intaked

@@ -1,0 +1,250 @@
+#include "mail/mime_parser.h"
+
+#include <mimetic/mimetic.h>
+
+#include <algorithm>
+
+#include "mail/address.h"
+#include "mail/charset.h"
+#include "mail/date_header.h"
+#include "mail/header_decode.h"
+#include "mail/html_text.h"
+
+namespace intaked {
+namespace {
+
+// Makes the bytes safe for mimetic: drops an mbox "From " line, replaces NULs,
+// cuts over-long header lines and an over-large header block.
+std::string Sanitize(std::string_view raw, const ParseLimits& limits, std::vector<std::string>& defects) {
+  if (raw.rfind("From ", 0) == 0) {
+    const size_t nl = raw.find('\n');
+    raw = nl == std::string_view::npos ? std::string_view() : raw.substr(nl + 1);
+  }
+  size_t header_end = raw.find("\r\n\r\n");
+  size_t lf_end = raw.find("\n\n");
+  size_t body_start;
+  if (lf_end != std::string_view::npos && (header_end == std::string_view::npos || lf_end < header_end)) {
+    header_end = lf_end;
+    body_start = lf_end + 2;
+  } else if (header_end != std::string_view::npos) {
+    body_start = header_end + 4;
+  } else {
+    header_end = raw.size();
+    body_start = raw.size();
+  }
+  std::string out;
+  out.reserve(raw.size());
+  const std::string_view headers = raw.substr(0, header_end);
+  size_t pos = 0;
+  bool cut = false;
+  while (pos < headers.size()) {
+    size_t nl = headers.find('\n', pos);
+    if (nl == std::string_view::npos) nl = headers.size();
+    std::string_view line = headers.substr(pos, nl - pos);
+    if (line.size() > limits.max_header_line) {
+      line = line.substr(0, limits.max_header_line);
+      cut = true;
+    }
+    if (out.size() + line.size() > limits.max_header_bytes) {
+      defects.push_back("header block over " + std::to_string(limits.max_header_bytes) + " bytes cut");
+      break;
+    }
+    out.append(line);
+    out += '\n';
+    pos = nl + 1;
+  }
+  if (cut) defects.push_back("over-long header line cut");
+  out += '\n';
+  if (body_start < raw.size()) out.append(raw.substr(body_start));
+  if (std::find(out.begin(), out.end(), '\0') != out.end()) {
+    std::replace(out.begin(), out.end(), '\0', ' ');
+    defects.push_back("NUL bytes replaced");
+  }
+  return out;
+}
+
+int MultipartDepthEstimate(std::string_view s) {
+  int count = 0;
+  const std::string lower = LowerAscii(s.substr(0, std::min<size_t>(s.size(), 8 * 1024 * 1024)));
+  for (size_t at = lower.find("multipart/"); at != std::string::npos; at = lower.find("multipart/", at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+std::string HeaderRaw(const mimetic::MimeEntity& e, const char* name) {
+  const mimetic::Header& h = e.header();
+  return h.hasField(name) ? h.field(name).value() : std::string();
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  size_t b = 0;
+  while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  return s.substr(b);
+}
+
+// A parameter (e.g. filename) from a raw Content-Type/Disposition value,
+// honouring RFC 2231 (name*=, name*0*=) and RFC 2047 in quoted strings.
+std::string Param(const std::string& raw, const std::string& name) {
+  const std::string lower = LowerAscii(raw);
+  std::string joined;
+  bool extended = false;
+  for (int part = -1; part < 64; ++part) {
+    std::string key = part < 0 ? name : name + "*" + std::to_string(part);
+    bool found = false;
+    for (const std::string& k : {key + "*=", key + "="}) {
+      size_t at = 0;
+      while ((at = lower.find(k, at)) != std::string::npos) {
+        if (at == 0 || lower[at - 1] == ';' || std::isspace(static_cast<unsigned char>(lower[at - 1]))) break;
+        ++at;
+      }
+      if (at == std::string::npos) continue;
+      size_t v = at + k.size();
+      std::string value;
+      if (v < raw.size() && raw[v] == '"') {
+        const size_t end = raw.find('"', v + 1);
+        value = raw.substr(v + 1, end == std::string::npos ? std::string::npos : end - v - 1);
+      } else {
+        const size_t end = raw.find(';', v);
+        value = Trim(raw.substr(v, end == std::string::npos ? std::string::npos : end - v));
+      }
+      if (k.size() >= 2 && k[k.size() - 2] == '*') extended = true;
+      joined += value;
+      found = true;
+      break;
+    }
+    if (part < 0 && found) return extended ? DecodeRfc2231Value(joined) : DecodeHeaderValue(joined);
+    if (part >= 0 && !found) break;
+  }
+  if (joined.empty()) return {};
+  return extended ? DecodeRfc2231Value(joined) : DecodeHeaderValue(joined);
+}
+
+std::string MediaType(const mimetic::MimeEntity& e) {
+  const std::string raw = HeaderRaw(e, "Content-Type");
+  if (Trim(raw).empty()) return "text/plain";
+  std::string t = LowerAscii(Trim(raw.substr(0, raw.find(';'))));
+  return t.find('/') == std::string::npos ? "text/plain" : t;
+}
+
+std::string DecodedBody(const mimetic::MimeEntity& e) {
+  const std::string enc = LowerAscii(Trim(HeaderRaw(e, "Content-Transfer-Encoding")));
+  const std::string& body = e.body();
+  if (enc == "base64") return DecodeBase64(body);
+  if (enc == "quoted-printable") return DecodeQuotedPrintable(body);
+  return body;
+}
+
+std::string NormalizeNewlines(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+struct Walk {
+  std::string plain, html;
+  std::vector<Attachment> attachments;
+};
+
+void WalkEntity(const mimetic::MimeEntity& e, int depth, Walk& w) {
+  const std::string type = MediaType(e);
+  const std::string ctype_raw = HeaderRaw(e, "Content-Type");
+  const std::string disp_raw = HeaderRaw(e, "Content-Disposition");
+  if (type.rfind("multipart/", 0) == 0) {
+    if (depth >= 32) return;
+    for (const mimetic::MimeEntity* child : e.body().parts()) WalkEntity(*child, depth + 1, w);
+    return;
+  }
+  std::string filename = Param(disp_raw, "filename");
+  if (filename.empty()) filename = Param(ctype_raw, "name");
+  const bool attachment = LowerAscii(Trim(disp_raw)).rfind("attachment", 0) == 0 || !filename.empty();
+  if (!attachment && (type == "text/plain" || type == "text/html")) {
+    std::string text = NormalizeNewlines(ToUtf8(DecodedBody(e), Param(ctype_raw, "charset")));
+    std::string& slot = type == "text/plain" ? w.plain : w.html;
+    if (slot.empty()) slot = std::move(text);
+    else slot += "\n\n" + text;  // several inline text parts: keep them all, in order
+    return;
+  }
+  w.attachments.push_back({filename.empty() ? "(unnamed)" : filename, type, DecodedBody(e).size()});
+}
+
+Address FirstAddress(const std::string& raw, bool* ok) {
+  std::vector<Address> list = ParseAddressList(DecodeHeaderValue(raw));
+  *ok = !list.empty();
+  return *ok ? list.front() : Address{};
+}
+
+void ReadHeaders(const mimetic::MimeEntity& e, Message& m) {
+  m.message_id = [&] {
+    auto ids = ParseMessageIds(HeaderRaw(e, "Message-ID"));
+    return ids.empty() ? std::string() : ids.front();
+  }();
+  auto irt = ParseMessageIds(HeaderRaw(e, "In-Reply-To"));
+  if (!irt.empty()) m.in_reply_to = irt.front();
+  m.references = ParseMessageIds(HeaderRaw(e, "References"));
+  bool ok = false;
+  if (Address a = FirstAddress(HeaderRaw(e, "From"), &ok); ok) m.from = a;
+  else m.defects.push_back("no readable From");
+  if (Address a = FirstAddress(HeaderRaw(e, "Sender"), &ok); ok) m.sender = a;
+  m.reply_to = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "Reply-To")));
+  m.to = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "To")));
+  m.cc = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "Cc")));
+  m.subject = DecodeHeaderValue(HeaderRaw(e, "Subject"));
+  m.date = ParseDateHeader(HeaderRaw(e, "Date"));
+  m.auto_submitted = LowerAscii(Trim(HeaderRaw(e, "Auto-Submitted")));
+  m.precedence = LowerAscii(Trim(HeaderRaw(e, "Precedence")));
+  m.list_id = Trim(HeaderRaw(e, "List-Id"));
+  m.return_path = Trim(HeaderRaw(e, "Return-Path"));
+  m.content_type = MediaType(e);
+  m.has_autoreply_header = e.header().hasField("X-Autoreply") || e.header().hasField("X-Autorespond");
+}
+
+}  // namespace
+
+std::vector<std::string> ParseMessageIds(std::string_view value) {
+  std::vector<std::string> ids;
+  size_t pos = 0;
+  while ((pos = value.find('<', pos)) != std::string_view::npos) {
+    const size_t end = value.find('>', pos);
+    if (end == std::string_view::npos) break;
+    std::string id = Trim(std::string(value.substr(pos + 1, end - pos - 1)));
+    if (!id.empty()) ids.push_back(std::move(id));
+    pos = end + 1;
+  }
+  if (ids.empty()) {  // some clients omit the brackets
+    std::string bare = Trim(std::string(value));
+    if (!bare.empty() && bare.find(' ') == std::string::npos && bare.find('@') != std::string::npos) {
+      ids.push_back(bare);
+    }
+  }
+  return ids;
+}
+
+Message ParseMessage(std::string_view raw, const ParseLimits& limits) {
+  Message m;
+  const std::string clean = Sanitize(raw, limits, m.defects);
+  int mask = mimetic::imNone;
+  if (MultipartDepthEstimate(clean) > limits.max_multipart_depth) {
+    mask = mimetic::imChildParts;
+    m.defects.push_back("too many nested multiparts; only the top level read");
+  }
+  const mimetic::MimeEntity entity(clean.begin(), clean.end(), mask);
+  ReadHeaders(entity, m);
+  Walk w;
+  WalkEntity(entity, 0, w);
+  m.body = !w.plain.empty() ? std::move(w.plain) : HtmlToText(w.html);
+  m.attachments = std::move(w.attachments);
+  if (m.message_id.empty()) m.defects.push_back("no Message-ID");
+  return m;
+}
+
+}  // namespace intaked

@@ -1,0 +1,47 @@
+// Classification of a new incoming message (one not part of an existing case):
+// automated, complaint, compliment, or anything else (SPEC §2.2).
+//
+// Pure: reads only the Message and the rules. Keyword rules match whole words
+// and phrases, case- and whitespace-insensitively, on the subject and the
+// sender's own text (quoted earlier mail is not theirs). A message that both
+// complains and thanks is a complaint.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "mail/message.h"
+
+namespace intaked {
+
+enum class MessageKind { kAutomated, kComplaint, kCompliment, kOther };
+
+const char* MessageKindName(MessageKind kind);
+
+struct ClassificationRules {
+  std::vector<std::string> complaint_phrases;
+  std::vector<std::string> compliment_phrases;
+  std::vector<std::string> out_of_office_subjects;  // subject prefixes
+
+  // The defaults named in SPEC §2.2, plus what real mail needs.
+  static ClassificationRules Defaults();
+};
+
+struct Classification {
+  MessageKind kind = MessageKind::kOther;
+  std::string reason;  // for the log and the case timeline: which rule fired
+};
+
+Classification Classify(const Message& message, const ClassificationRules& rules);
+
+// Why `message` is automated mail, or "" when it is not.
+std::string AutomatedReason(const Message& message, const ClassificationRules& rules);
+
+// The first of `phrases` found in `text` as whole words, or "" (exposed for tests
+// and for the naming and anonymity rules that share the matching).
+std::string FindPhrase(const std::string& text, const std::vector<std::string>& phrases);
+
+// Lower-cases ASCII and folds every run of whitespace to one space.
+std::string NormalizeForMatching(const std::string& text);
+
+}  // namespace intaked

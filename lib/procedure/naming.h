@@ -1,0 +1,27 @@
+// Naming: which co-chairs a complaint is about (SPEC §2.3).
+//
+// A complaint names a co-chair when the complainant's own text contains their
+// full name, surname, a configured alias, or their address, whole-word and
+// case- and whitespace-insensitively, or refers to the co-chairs collectively.
+// Pure. The caller passes the complainant's own text (subject and body with
+// quoted earlier mail removed).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace intaked {
+
+struct CoChairIdentity {
+  std::string name;     // "Alex Able"
+  std::string address;  // "chair.a@pacts.test"
+  std::vector<std::string> aliases;
+};
+
+// One flag per co-chair, in the order given.
+std::vector<bool> NamedCoChairs(const std::string& own_text, const std::vector<CoChairIdentity>& co_chairs);
+
+// True when the text refers to the co-chairs as a group ("the co-chairs").
+bool NamesAllCoChairs(const std::string& own_text);
+
+}  // namespace intaked

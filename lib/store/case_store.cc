@@ -1,0 +1,123 @@
+#include "store/case_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <sstream>
+
+namespace intaked {
+namespace {
+
+constexpr const char* kColumns =
+    "id, reference, year, seq, kind, state, stage, subject, complainant_name, complainant_email,"
+    " anonymous, handler_email, named_emails, received_at, acknowledge_due, respond_due";
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+CaseRecord Read(SQLite::Statement& q) {
+  CaseRecord c;
+  c.id = q.getColumn(0).getInt64();
+  c.reference = q.getColumn(1).getString();
+  c.year = q.getColumn(2).getInt();
+  c.seq = q.getColumn(3).getInt();
+  c.kind = q.getColumn(4).getString();
+  c.state = q.getColumn(5).getString();
+  c.stage = q.getColumn(6).getInt();
+  c.subject = q.getColumn(7).getString();
+  c.complainant_name = q.getColumn(8).getString();
+  c.complainant_email = q.getColumn(9).getString();
+  c.anonymous = q.getColumn(10).getInt() != 0;
+  c.handler_email = q.getColumn(11).getString();
+  c.named_emails = Split(q.getColumn(12).getString());
+  c.received_at = std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(13).getInt64()));
+  c.acknowledge_due = q.getColumn(14).getString();
+  c.respond_due = q.getColumn(15).getString();
+  return c;
+}
+
+}  // namespace
+
+int CaseStore::NextSequence(int year) {
+  SQLite::Statement q(db_, "SELECT COALESCE(MAX(seq), 0) + 1 FROM cases WHERE year = ?");
+  q.bind(1, year);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+void CaseStore::Create(CaseRecord& c) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO cases (reference, year, seq, kind, state, stage, subject, complainant_name,"
+                      " complainant_email, anonymous, handler_email, named_emails, received_at,"
+                      " acknowledge_due, respond_due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, c.reference);
+  q.bind(2, c.year);
+  q.bind(3, c.seq);
+  q.bind(4, c.kind);
+  q.bind(5, c.state);
+  q.bind(6, c.stage);
+  q.bind(7, c.subject);
+  q.bind(8, c.complainant_name);
+  q.bind(9, c.complainant_email);
+  q.bind(10, c.anonymous ? 1 : 0);
+  q.bind(11, c.handler_email);
+  q.bind(12, Join(c.named_emails));
+  q.bind(13, int64_t(c.received_at.time_since_epoch().count()));
+  q.bind(14, c.acknowledge_due);
+  q.bind(15, c.respond_due);
+  q.exec();
+  c.id = db_.getLastInsertRowid();
+}
+
+std::optional<CaseRecord> CaseStore::FindById(int64_t id) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return Read(q);
+}
+
+std::optional<CaseRecord> CaseStore::FindByReference(const std::string& reference) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM cases WHERE reference = ?");
+  q.bind(1, reference);
+  if (!q.executeStep()) return std::nullopt;
+  return Read(q);
+}
+
+int CaseStore::OpenCasesHandledBy(const std::string& email) {
+  SQLite::Statement q(db_, "SELECT COUNT(*) FROM cases WHERE state = 'open' AND kind = 'complaint'"
+                           " AND handler_email = ? COLLATE NOCASE");
+  q.bind(1, email);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
+std::vector<CaseRecord> CaseStore::List(bool open_only) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM cases" +
+                               (open_only ? " WHERE state = 'open'" : "") + " ORDER BY year, seq");
+  std::vector<CaseRecord> out;
+  while (q.executeStep()) out.push_back(Read(q));
+  return out;
+}
+
+void CaseStore::AddEvent(int64_t case_id, std::chrono::sys_seconds at, const std::string& kind,
+                         const std::string& detail) {
+  SQLite::Statement q(db_, "INSERT INTO case_events (case_id, at, kind, detail) VALUES (?,?,?,?)");
+  q.bind(1, case_id);
+  q.bind(2, int64_t(at.time_since_epoch().count()));
+  q.bind(3, kind);
+  q.bind(4, detail);
+  q.exec();
+}
+
+}  // namespace intaked

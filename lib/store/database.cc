@@ -1,0 +1,129 @@
+#include "store/database.h"
+
+#include <SQLiteCpp/Transaction.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <vector>
+
+namespace intaked {
+namespace {
+
+// Each step moves the schema from version i to i+1. Never edit a step that has
+// shipped; add a new one.
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> kSteps = {
+      // 1: the walking skeleton.
+      R"sql(
+CREATE TABLE mailbox_state (
+  mailbox TEXT PRIMARY KEY,          -- "intake", or "<address>/INBOX", "<address>/Sent"
+  uidvalidity INTEGER NOT NULL,
+  last_uid INTEGER NOT NULL
+);
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  year INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,                -- complaint | compliment
+  state TEXT NOT NULL,               -- open | closed | void
+  stage INTEGER NOT NULL DEFAULT 1,
+  subject TEXT NOT NULL,
+  complainant_name TEXT NOT NULL,
+  complainant_email TEXT NOT NULL,   -- may be empty (phone complaint without address)
+  anonymous INTEGER NOT NULL DEFAULT 0,
+  handler_email TEXT NOT NULL,       -- a co-chair's address or the fallback's
+  named_emails TEXT NOT NULL,        -- co-chairs the complaint names, comma-separated
+  received_at INTEGER NOT NULL,      -- unix seconds
+  acknowledge_due TEXT NOT NULL,     -- local dates, YYYY-MM-DD
+  respond_due TEXT NOT NULL,
+  closed_at INTEGER,
+  UNIQUE (year, seq)
+);
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  message_id TEXT NOT NULL UNIQUE,
+  first_mailbox TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  kind TEXT NOT NULL,                -- automated | complaint | compliment | other | correspondence | unparsable | own
+  reason TEXT NOT NULL,
+  case_id INTEGER REFERENCES cases(id),
+  from_email TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL DEFAULT '',
+  raw BLOB                           -- kept only for mail that belongs to a case
+);
+CREATE INDEX messages_case ON messages(case_id);
+CREATE TABLE case_events (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX case_events_case ON case_events(case_id);
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER REFERENCES cases(id),
+  purpose TEXT NOT NULL,             -- acknowledgement | handler_notification | ...
+  recipient TEXT NOT NULL,
+  message_id TEXT NOT NULL UNIQUE,   -- carries the unguessable token
+  mail BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  sent_at INTEGER,
+  failed_at INTEGER,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
+)sql",
+  };
+  return kSteps;
+}
+
+Status Migrate(SQLite::Database& db) {
+  const int have = db.execAndGet("PRAGMA user_version").getInt();
+  const int want = CurrentSchemaVersion();
+  if (have > want) {
+    return Status::InvalidInput("database schema version " + std::to_string(have) +
+                                " is newer than this intaked understands (" + std::to_string(want) +
+                                "); install the newer intaked again");
+  }
+  for (int v = have; v < want; ++v) {
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    db.exec(Migrations()[size_t(v)]);
+    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+    tx.commit();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+int CurrentSchemaVersion() { return int(Migrations().size()); }
+
+Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) {
+  try {
+    if (path != ":memory:") {
+      const std::filesystem::path p(path);
+      if (p.has_parent_path()) {
+        std::filesystem::create_directories(p.parent_path());
+      }
+    }
+    // The umask makes the database, its WAL and shared-memory files 0600 from birth.
+    const mode_t old = umask(077);
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db->exec("PRAGMA journal_mode=WAL");
+    umask(old);
+    db->exec("PRAGMA foreign_keys=ON");
+    db->exec("PRAGMA synchronous=FULL");
+    db->setBusyTimeout(5000);
+    if (path != ":memory:") chmod(path.c_str(), 0600);
+    if (Status s = Migrate(*db); !s.ok()) return s.Context(path);
+    return db;
+  } catch (const std::exception& e) {
+    return Status::Io(path + ": " + e.what());
+  }
+}
+
+}  // namespace intaked

@@ -1,0 +1,87 @@
+#include "store/outbox.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace intaked {
+namespace {
+
+int64_t Secs(std::chrono::sys_seconds t) { return t.time_since_epoch().count(); }
+
+OutboxItem Read(SQLite::Statement& q) {
+  OutboxItem it;
+  it.id = q.getColumn(0).getInt64();
+  if (!q.getColumn(1).isNull()) it.case_id = q.getColumn(1).getInt64();
+  it.purpose = q.getColumn(2).getString();
+  it.recipient = q.getColumn(3).getString();
+  it.message_id = q.getColumn(4).getString();
+  it.mail = q.getColumn(5).getString();
+  it.attempts = q.getColumn(6).getInt();
+  return it;
+}
+
+constexpr const char* kColumns = "id, case_id, purpose, recipient, message_id, mail, attempts";
+
+}  // namespace
+
+void Outbox::Enqueue(const OutboxItem& item, std::chrono::sys_seconds now) {
+  SQLite::Statement q(db_,
+                      "INSERT INTO outbox (case_id, purpose, recipient, message_id, mail, created_at,"
+                      " next_attempt_at) VALUES (?,?,?,?,?,?,?)");
+  if (item.case_id) q.bind(1, *item.case_id);
+  else q.bind(1);
+  q.bind(2, item.purpose);
+  q.bind(3, item.recipient);
+  q.bind(4, item.message_id);
+  q.bind(5, item.mail.data(), int(item.mail.size()));
+  q.bind(6, Secs(now));
+  q.bind(7, Secs(now));
+  q.exec();
+}
+
+std::vector<OutboxItem> Outbox::Due(std::chrono::sys_seconds now, int limit) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns +
+                               " FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+                               " AND next_attempt_at <= ? ORDER BY id LIMIT ?");
+  q.bind(1, Secs(now));
+  q.bind(2, limit);
+  std::vector<OutboxItem> out;
+  while (q.executeStep()) out.push_back(Read(q));
+  return out;
+}
+
+void Outbox::MarkSent(int64_t id, std::chrono::sys_seconds now) {
+  SQLite::Statement q(db_, "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?");
+  q.bind(1, Secs(now));
+  q.bind(2, id);
+  q.exec();
+}
+
+void Outbox::MarkRetry(int64_t id, std::chrono::sys_seconds next_attempt, const std::string& error) {
+  SQLite::Statement q(db_,
+                      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?");
+  q.bind(1, Secs(next_attempt));
+  q.bind(2, error);
+  q.bind(3, id);
+  q.exec();
+}
+
+void Outbox::MarkFailed(int64_t id, std::chrono::sys_seconds now, const std::string& error) {
+  SQLite::Statement q(db_, "UPDATE outbox SET attempts = attempts + 1, failed_at = ?, last_error = ? WHERE id = ?");
+  q.bind(1, Secs(now));
+  q.bind(2, error);
+  q.bind(3, id);
+  q.exec();
+}
+
+std::optional<OutboxItem> Outbox::FindByMessageId(const std::string& message_id) {
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM outbox WHERE message_id = ?");
+  q.bind(1, message_id);
+  if (!q.executeStep()) return std::nullopt;
+  return Read(q);
+}
+
+int64_t Outbox::PendingCount() {
+  return db_.execAndGet("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL").getInt64();
+}
+
+}  // namespace intaked

@@ -1,0 +1,48 @@
+// Outbox: durable queue of outgoing mail.
+//
+// A letter is enqueued in the same transaction as the state change that
+// causes it, so it can neither be lost nor written twice. The sender drains
+// due items, marks each sent the moment the server accepts it, and reschedules
+// failures with back-off; a permanent rejection is kept, marked failed, for an
+// admin to see. Message-IDs are unique, so a letter's identity (and the token
+// in it) is fixed before the first attempt.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace intaked {
+
+struct OutboxItem {
+  int64_t id = 0;
+  std::optional<int64_t> case_id;
+  std::string purpose;
+  std::string recipient;
+  std::string message_id;
+  std::string mail;  // RFC 5322 bytes
+  int attempts = 0;
+};
+
+class Outbox {
+ public:
+  explicit Outbox(SQLite::Database& db) : db_(db) {}
+
+  void Enqueue(const OutboxItem& item, std::chrono::sys_seconds now);
+  std::vector<OutboxItem> Due(std::chrono::sys_seconds now, int limit);
+  void MarkSent(int64_t id, std::chrono::sys_seconds now);
+  void MarkRetry(int64_t id, std::chrono::sys_seconds next_attempt, const std::string& error);
+  void MarkFailed(int64_t id, std::chrono::sys_seconds now, const std::string& error);
+  // The letter with this Message-ID, if intaked sent it (for threading and authentication).
+  std::optional<OutboxItem> FindByMessageId(const std::string& message_id);
+  int64_t PendingCount();
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace intaked

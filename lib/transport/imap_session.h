@@ -1,0 +1,74 @@
+// ImapSession: one logged-in IMAP connection, speaking just the commands
+// intaked needs, with every read done by BODY.PEEK so no flag ever changes.
+//
+// libcurl connects, negotiates TLS (imaps:// or STARTTLS) and logs in
+// (CURLOPT_CONNECT_ONLY); after that this class writes commands and reads
+// responses itself, through ImapResponseReader, because libcurl's own IMAP
+// fetch sets \Seen and truncates large messages (DEPENDENCIES.md, trap 3).
+// Knows nothing of complaints. Not thread-safe; owns its connection.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "config/config.h"
+#include "transport/imap_response_reader.h"
+#include "transport/mail_folder.h"
+
+namespace intaked {
+
+struct ImapEndpoint {
+  std::string server;  // "imap://127.0.0.1:1143/"
+  std::string username;
+  std::string password;
+  TlsSettings tls;
+  std::chrono::seconds timeout{60};
+};
+
+struct FolderInfo {
+  uint32_t uidvalidity = 0;
+  uint32_t uidnext = 0;
+  uint32_t exists = 0;
+};
+
+class ImapSession {
+ public:
+  static Result<std::unique_ptr<ImapSession>> Connect(const ImapEndpoint& endpoint);
+  ~ImapSession();
+  ImapSession(const ImapSession&) = delete;
+  ImapSession& operator=(const ImapSession&) = delete;
+
+  // Opens a folder read-only (EXAMINE).
+  Result<FolderInfo> Examine(const std::string& folder);
+  // Opens a folder read-write (SELECT); only tests and the intake's filing use this.
+  Result<FolderInfo> Select(const std::string& folder);
+  Result<std::vector<FolderMessage>> ListAfter(uint32_t after_uid);
+  // Whole messages by UID with BODY.PEEK[] (or the header alone past max_bytes).
+  Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages, uint64_t max_bytes);
+  // The flags of one message, e.g. "\Seen \Answered" (for tests and checks).
+  Result<std::string> Flags(uint32_t uid);
+  Status Append(const std::string& folder, const std::string& message, const std::string& flags);
+  Status Logout();
+
+ private:
+  ImapSession(void* curl, std::chrono::seconds timeout) : curl_(curl), timeout_(timeout) {}
+  // Sends a command (literals as {N+}) and collects its untagged responses.
+  Result<std::vector<ImapResponse>> Command(const std::string& command);
+  Status SendAll(std::string_view bytes);
+  Result<ImapResponse> ReadResponse();
+  Result<FolderInfo> Open(const std::string& verb, const std::string& folder);
+
+  void* curl_;  // CURL*
+  std::chrono::seconds timeout_;
+  ImapResponseReader reader_;
+  int next_tag_ = 1;
+};
+
+// Quotes a folder name or string for an IMAP command.
+std::string ImapQuote(const std::string& s);
+
+}  // namespace intaked
