@@ -66,7 +66,8 @@ int RunCommand(const RunOptions& o) {
   }
   ImapFolderOpener folders(ctx->config.tls);
   SmtpSender sender(SmtpFrom(ctx->config));
-  IntakeCycle cycle(**db, folders, sender, *clock, tokens, log);
+  OutageLog outages(log);
+  IntakeCycle cycle(**db, folders, sender, *clock, tokens, outages, log);
   CycleReport report;
   const Status s = cycle.Run(*ctx, &report);
   if (!s.ok()) {

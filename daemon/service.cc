@@ -19,7 +19,7 @@ namespace asio = boost::asio;
 
 class Service {
  public:
-  explicit Service(ServiceParts& p) : p_(p), context_(p.context) {}
+  explicit Service(ServiceParts& p) : p_(p), context_(p.context), outages_(p.log) {}
 
   int Run() {
     signals_.async_wait([this](const boost::system::error_code& ec, int sig) { OnSignal(ec, sig); });
@@ -70,7 +70,7 @@ class Service {
     asio::post(worker_, [this, ctx] {
       ImapFolderOpener folders(ctx->config.tls);
       SmtpSender sender({ctx->config.smtp_url, ctx->config.smtp_username, ctx->config.smtp_password, ctx->config.tls});
-      IntakeCycle cycle(p_.db, folders, sender, p_.clock, p_.tokens, p_.log);
+      IntakeCycle cycle(p_.db, folders, sender, p_.clock, p_.tokens, outages_, p_.log);
       CycleReport report;
       const Status s = cycle.Run(*ctx, &report, [this] { return stop_.load(); });
       asio::post(io_, [this, s, ctx] { OnCycleDone(s, *ctx); });
@@ -89,6 +89,7 @@ class Service {
 
   ServiceParts& p_;
   std::shared_ptr<const ProcedureContext> context_;
+  OutageLog outages_;  // used only on the worker thread
   asio::io_context io_;
   asio::signal_set signals_{io_, SIGINT, SIGTERM, SIGHUP};
   asio::steady_timer timer_{io_};

@@ -1,1 +1,147 @@
 #include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "calendar/bank_holidays.h"
+#include "calendar/local_zone.h"
+#include "calendar/working_day_calendar.h"
+#include "procedure/deadlines.h"
+
+namespace intaked {
+namespace {
+
+date::sys_days D(const std::string& iso) {
+  std::istringstream in(iso);
+  date::sys_days d;
+  in >> date::parse("%F", d);
+  EXPECT_FALSE(in.fail()) << iso;
+  return d;
+}
+
+struct AddCase {
+  const char* received;
+  int n;
+  const char* expected;
+};
+
+class SpecExamples : public ::testing::TestWithParam<AddCase> {};
+
+// SPEC §2.1, England and Wales, no closures.
+TEST_P(SpecExamples, AddWorkingDays) {
+  const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
+  const AddCase& c = GetParam();
+  EXPECT_EQ(FormatIsoDate(cal.AddWorkingDays(D(c.received), c.n)), c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Calendar, SpecExamples,
+                         ::testing::Values(AddCase{"2020-02-28", 30, "2020-04-14"},
+                                           AddCase{"2020-03-02", 10, "2020-03-16"},
+                                           AddCase{"2026-12-18", 10, "2027-01-06"},
+                                           AddCase{"2026-12-24", 1, "2026-12-29"},
+                                           AddCase{"2026-11-28", 1, "2026-11-30"}));
+
+TEST(Calendar, OneOffDaysAreHolidaysEverywhere) {
+  for (Region r : {Region::kEnglandAndWales, Region::kScotland, Region::kNorthernIreland}) {
+    const WorkingDayCalendar cal(r, {});
+    for (const char* d : {"2002-06-03", "2002-06-04", "2011-04-29", "2012-06-04", "2012-06-05", "2020-05-08",
+                          "2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08"}) {
+      EXPECT_TRUE(cal.IsBankHoliday(D(d))) << d << " in " << RegionName(r);
+    }
+  }
+}
+
+TEST(Calendar, MovedDaysAreNotHolidays) {
+  const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
+  EXPECT_FALSE(cal.IsBankHoliday(D("2020-05-04")));  // early May moved to VE Day
+  EXPECT_FALSE(cal.IsBankHoliday(D("2022-05-30")));  // spring moved for the Platinum Jubilee
+  EXPECT_FALSE(cal.IsBankHoliday(D("2012-05-28")));
+  EXPECT_TRUE(cal.IsWorkingDay(D("2022-05-30")));
+}
+
+TEST(Calendar, EnglandAndWalesYear2026) {
+  const auto got = BankHolidaysIn(Region::kEnglandAndWales, 2026);
+  std::vector<std::string> iso;
+  for (auto d : got) iso.push_back(FormatIsoDate(d));
+  EXPECT_EQ(iso, (std::vector<std::string>{"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25",
+                                           "2026-08-31", "2026-12-25", "2026-12-28"}));
+}
+
+TEST(Calendar, ChristmasSubstitutes) {
+  const auto y2021 = BankHolidaysIn(Region::kEnglandAndWales, 2021);  // Sat 25, Sun 26
+  EXPECT_TRUE(y2021.count(D("2021-12-27")) && y2021.count(D("2021-12-28")));
+  const auto y2022 = BankHolidaysIn(Region::kEnglandAndWales, 2022);  // Sun 25, Mon 26
+  EXPECT_TRUE(y2022.count(D("2022-12-26")) && y2022.count(D("2022-12-27")));
+  const auto y2027 = BankHolidaysIn(Region::kEnglandAndWales, 2027);  // New Year on a Friday
+  EXPECT_TRUE(y2027.count(D("2027-01-01")));
+}
+
+TEST(Calendar, ScotlandHasItsOwnDays) {
+  const auto s = BankHolidaysIn(Region::kScotland, 2023);
+  EXPECT_TRUE(s.count(D("2023-01-02")));   // New Year substitute
+  EXPECT_TRUE(s.count(D("2023-01-03")));   // 2 January substitute
+  EXPECT_TRUE(s.count(D("2023-08-07")));   // first Monday in August
+  EXPECT_FALSE(s.count(D("2023-08-28")));  // not the last
+  EXPECT_FALSE(s.count(D("2023-04-10")));  // no Easter Monday
+  EXPECT_TRUE(s.count(D("2023-11-30")));   // St Andrew's Day
+  const auto s2025 = BankHolidaysIn(Region::kScotland, 2025);
+  EXPECT_TRUE(s2025.count(D("2025-12-01")));  // St Andrew's Day on Sunday -> Monday
+}
+
+TEST(Calendar, NorthernIrelandHasStPatrickAndTheBoyne) {
+  const auto n = BankHolidaysIn(Region::kNorthernIreland, 2026);
+  EXPECT_TRUE(n.count(D("2026-03-17")));
+  EXPECT_TRUE(n.count(D("2026-07-13")));  // 12 July is a Sunday
+  EXPECT_TRUE(n.count(D("2026-04-06")));  // Easter Monday too
+}
+
+TEST(Calendar, EasterAcrossTheCentury) {
+  EXPECT_EQ(FormatIsoDate(EasterSunday(2000)), "2000-04-23");
+  EXPECT_EQ(FormatIsoDate(EasterSunday(2019)), "2019-04-21");
+  EXPECT_EQ(FormatIsoDate(EasterSunday(2038)), "2038-04-25");
+  EXPECT_EQ(FormatIsoDate(EasterSunday(2100)), "2100-03-28");
+}
+
+TEST(Calendar, ClosuresAreNotWorkingDays) {
+  const WorkingDayCalendar cal(Region::kEnglandAndWales, {D("2026-12-29"), D("2026-12-30"), D("2026-12-31")});
+  EXPECT_EQ(FormatIsoDate(cal.AddWorkingDays(D("2026-12-24"), 1)), "2027-01-04");
+}
+
+TEST(Calendar, GovUkFileReplacesTheRules) {
+  const std::string json = R"({"england-and-wales":{"division":"england-and-wales","events":[
+    {"title":"Made up","date":"2026-12-01","notes":"","bunting":true}]},
+    "scotland":{"division":"scotland","events":[{"title":"x","date":"2026-12-02"}]}})";
+  auto days = ParseGovUkBankHolidays(json, Region::kEnglandAndWales);
+  ASSERT_TRUE(days.ok()) << days.status().message();
+  ASSERT_EQ(days->size(), 1u);
+  const WorkingDayCalendar cal(days.value(), {});
+  EXPECT_FALSE(cal.IsWorkingDay(D("2026-12-01")));
+  EXPECT_TRUE(cal.IsWorkingDay(D("2026-12-02")));
+  EXPECT_TRUE(cal.IsWorkingDay(D("2026-12-25")));  // only the file's days count now
+  EXPECT_FALSE(ParseGovUkBankHolidays("{}", Region::kScotland).ok());
+}
+
+TEST(LocalZone, DeadlineIsEndOfLocalDayAcrossDaylightSaving) {
+  auto zone = LocalZone::Find("Europe/London");
+  ASSERT_TRUE(zone.ok());
+  const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
+  // Received 23:30 UTC on Sat 28 Mar 2026 = 23:30 GMT, so day 0 is Saturday.
+  const Instant received = date::sys_days(D("2026-03-28")) + std::chrono::hours(23) + std::chrono::minutes(30);
+  const Deadline d = WorkingDaysAfter(cal, *zone, received, 1);
+  EXPECT_EQ(FormatIsoDate(d.day), "2026-03-30");
+  // BST from 29 March: the day ends at 22:59:59 UTC.
+  EXPECT_EQ(d.at, date::sys_days(D("2026-03-30")) + std::chrono::hours(22) + std::chrono::minutes(59) +
+                      std::chrono::seconds(59));
+  // 23:30 UTC in summer is already the next local day.
+  const Instant summer = date::sys_days(D("2026-07-03")) + std::chrono::hours(23) + std::chrono::minutes(30);
+  EXPECT_EQ(FormatIsoDate(zone->LocalDate(summer)), "2026-07-04");
+  EXPECT_EQ(zone->LocalHour(summer), 0);
+  EXPECT_FALSE(LocalZone::Find("Europe/Atlantis").ok());
+}
+
+TEST(LocalZone, DatesForPeople) {
+  EXPECT_EQ(FormatDateForPeople(D("2027-01-08")), "Friday 8 January 2027");
+  EXPECT_EQ(FormatDateForPeople(D("2026-11-30")), "Monday 30 November 2026");
+}
+
+}  // namespace
+}  // namespace intaked

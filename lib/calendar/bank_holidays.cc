@@ -115,18 +115,23 @@ std::set<sys_days> BankHolidaysIn(Region region, int y) {
 
 Result<std::set<sys_days>> ParseGovUkBankHolidays(std::string_view json, Region region) {
   // The file is {"england-and-wales": {"division": ..., "events": [{"date": "YYYY-MM-DD", ...}]}, ...}.
-  const std::string key = "\"" + std::string(RegionName(region)) + "\"";
-  const size_t start = json.find(key);
-  if (start == std::string_view::npos) {
+  // A division starts at its key followed by ':' and '{' (the "division" values are not followed so).
+  const std::string text(json);
+  static const std::regex kDivision(R"re("(england-and-wales|scotland|northern-ireland)"\s*:\s*\{)re");
+  size_t start = std::string::npos, end = text.size();
+  for (std::sregex_iterator it(text.begin(), text.end(), kDivision), e; it != e; ++it) {
+    const size_t at = size_t(it->position(0));
+    if (start == std::string::npos && (*it)[1].str() == RegionName(region)) {
+      start = at;
+    } else if (start != std::string::npos && at > start) {
+      end = at;
+      break;
+    }
+  }
+  if (start == std::string::npos) {
     return Status::InvalidInput("no \"" + std::string(RegionName(region)) + "\" division");
   }
-  // The division's events run until the next top-level division key (or the end).
-  size_t end = json.size();
-  for (std::string_view other : {"\"england-and-wales\"", "\"scotland\"", "\"northern-ireland\""}) {
-    const size_t at = json.find(other, start + key.size());
-    if (at != std::string_view::npos && at < end) end = at;
-  }
-  const std::string section(json.substr(start, end - start));
+  const std::string section = text.substr(start, end - start);
   static const std::regex kDate(R"re("date"\s*:\s*"(\d{4})-(\d{2})-(\d{2})")re");
   std::set<sys_days> out;
   for (std::sregex_iterator it(section.begin(), section.end(), kDate), e; it != e; ++it) {

@@ -18,7 +18,7 @@ std::string Shown(const toml::node& n) {
 }  // namespace
 
 TomlSection::TomlSection(const toml::table& root, std::string prefix, std::string file)
-    : TomlSection(&root, std::move(prefix), std::move(file), std::make_shared<Shared>(), root.source()) {}
+    : TomlSection(&root, std::move(prefix), std::move(file), std::make_shared<Shared>(), toml::source_region{}) {}
 
 TomlSection::TomlSection(const toml::table* table, std::string prefix, std::string file,
                          std::shared_ptr<Shared> s, toml::source_region where)

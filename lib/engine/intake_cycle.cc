@@ -40,21 +40,6 @@ std::vector<IntakeCycle::Source> IntakeCycle::Sources(const ProcedureContext& ct
   return out;
 }
 
-void IntakeCycle::NoteHealth(const std::string& what, const Status& s) {
-  auto it = failing_.find(what);
-  if (s.ok()) {
-    if (it != failing_.end()) {
-      log_->info("{}: working again", what);
-      failing_.erase(it);
-    }
-    return;
-  }
-  if (it == failing_.end()) {
-    log_->warn("{}: {} (will keep retrying; logged once per outage)", what, s.message());
-    failing_[what] = s.message();
-  }
-}
-
 Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail,
                                uint32_t uidvalidity, CycleReport* report) {
   MessageProcessor processor(ctx, db_, tokens_);
@@ -131,7 +116,7 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report, const 
   for (const Source& src : Sources(ctx)) {
     const Status s = ReadFolder(ctx, src, report, should_stop);
     if (s.kind() == Status::Kind::kIo) return s;  // the database itself failed
-    NoteHealth("mailbox " + src.role.key, s);
+    outages_.Note("mailbox " + src.role.key, s, clock_.Now());
     if (!s.ok()) ++report->mailboxes_failed;
     if (report->stopped) return Status::Ok();
   }
@@ -141,8 +126,8 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report, const 
   } catch (const std::exception& e) {
     return Status::Io(std::string("database: ") + e.what());
   }
-  NoteHealth("smtp " + ctx.config.smtp_url,
-             report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok());
+  outages_.Note("smtp " + ctx.config.smtp_url,
+                report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok(), clock_.Now());
   return Status::Ok();
 }
 

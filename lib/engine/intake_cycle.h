@@ -17,6 +17,7 @@
 
 #include "base/clock.h"
 #include "engine/message_processor.h"
+#include "engine/outage_log.h"
 #include "engine/outbox_drain.h"
 #include "engine/procedure_context.h"
 #include "transport/mail_folder.h"
@@ -37,8 +38,9 @@ struct CycleReport {
 class IntakeCycle {
  public:
   IntakeCycle(SQLite::Database& db, MailFolderOpener& folders, MailSender& sender, const Clock& clock,
-              TokenSource& tokens, std::shared_ptr<spdlog::logger> log)
-      : db_(db), folders_(folders), sender_(sender), clock_(clock), tokens_(tokens), log_(std::move(log)) {}
+              TokenSource& tokens, OutageLog& outages, std::shared_ptr<spdlog::logger> log)
+      : db_(db), folders_(folders), sender_(sender), clock_(clock), tokens_(tokens), outages_(outages),
+        log_(std::move(log)) {}
 
   // `should_stop` is polled between messages; the message in hand is finished.
   Status Run(const ProcedureContext& ctx, CycleReport* report, const std::function<bool()>& should_stop = {});
@@ -54,15 +56,14 @@ class IntakeCycle {
                     const std::function<bool()>& should_stop);
   Status ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail, uint32_t uidvalidity,
                     CycleReport* report);
-  void NoteHealth(const std::string& what, const Status& s);
 
   SQLite::Database& db_;
   MailFolderOpener& folders_;
   MailSender& sender_;
   const Clock& clock_;
   TokenSource& tokens_;
+  OutageLog& outages_;
   std::shared_ptr<spdlog::logger> log_;
-  std::map<std::string, std::string> failing_;  // what -> error, while it is down
 };
 
 }  // namespace intaked

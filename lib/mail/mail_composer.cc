@@ -64,11 +64,11 @@ std::string FormatList(const std::vector<Address>& list) {
 
 std::string EncodeHeaderText(std::string_view text) {
   if (IsPlainAscii(text)) return std::string(text);
-  // Encoded words of at most 45 input bytes, split on UTF-8 character boundaries.
+  // Encoded words of at most 39 input bytes (lines stay under 78 after "Subject: "), split on UTF-8 character boundaries.
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
-    size_t end = std::min(text.size(), i + 45);
+    size_t end = std::min(text.size(), i + 39);
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?" + Base64(text.substr(i, end - i)) + "?=";

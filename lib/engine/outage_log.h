@@ -1,0 +1,36 @@
+// OutageLog: remembers which mailboxes and servers are failing, across
+// cycles, so an outage is logged once when it starts and once when it ends
+// rather than every poll. Owned by whoever runs the cycles (the service, or
+// `run --once` for its single cycle). Not thread-safe.
+#pragma once
+
+#include <spdlog/logger.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "base/status.h"
+
+namespace intaked {
+
+class OutageLog {
+ public:
+  explicit OutageLog(std::shared_ptr<spdlog::logger> log) : log_(std::move(log)) {}
+
+  // Records the latest result for `what` (e.g. "mailbox intake").
+  void Note(const std::string& what, const Status& status, Instant now);
+
+  struct Outage {
+    Instant since;
+    std::string error;
+  };
+  const std::map<std::string, Outage>& failing() const { return failing_; }
+
+ private:
+  std::shared_ptr<spdlog::logger> log_;
+  std::map<std::string, Outage> failing_;
+};
+
+}  // namespace intaked

@@ -1,0 +1,102 @@
+// In-memory MailFolderOpener and MailSender for engine tests.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mail/mime_parser.h"
+#include "transport/mail_folder.h"
+#include "transport/mail_sender.h"
+
+namespace intaked {
+
+struct FakeFolderData {
+  uint32_t uidvalidity = 1;
+  uint32_t next_uid = 1;
+  std::vector<FetchedMail> messages;
+  bool down = false;
+};
+
+class FakeMailServer : public MailFolderOpener {
+ public:
+  // Delivers `raw` to `user`'s INBOX; returns its UID.
+  uint32_t Deliver(const std::string& user, const std::string& raw, Instant when = {}) {
+    FakeFolderData& f = folders_[user];
+    f.messages.push_back({f.next_uid, raw, false, when});
+    return f.next_uid++;
+  }
+  FakeFolderData& Folder(const std::string& user) { return folders_[user]; }
+  int opens = 0;
+
+  Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox, const std::string&) override {
+    ++opens;
+    FakeFolderData& f = folders_[mailbox.username];
+    if (f.down) return Status::Connection("connection refused");
+    return std::unique_ptr<MailFolder>(new View(f));
+  }
+
+ private:
+  class View : public MailFolder {
+   public:
+    explicit View(FakeFolderData& f) : f_(f) {}
+    uint32_t uidvalidity() const override { return f_.uidvalidity; }
+    Result<std::vector<FolderMessage>> ListAfter(uint32_t after) override {
+      std::vector<FolderMessage> out;
+      for (const auto& m : f_.messages) {
+        if (m.uid > after) out.push_back({m.uid, m.raw.size()});
+      }
+      return out;
+    }
+    Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& want, uint64_t) override {
+      std::vector<FetchedMail> out;
+      for (const auto& w : want) {
+        for (const auto& m : f_.messages) {
+          if (m.uid == w.uid) out.push_back(m);
+        }
+      }
+      return out;
+    }
+
+   private:
+    FakeFolderData& f_;
+  };
+  std::map<std::string, FakeFolderData> folders_;
+};
+
+struct SentMail {
+  std::string to;
+  Message message;
+  std::string raw;
+};
+
+class FakeSender : public MailSender {
+ public:
+  SendOutcome::Kind next = SendOutcome::Kind::kAccepted;
+  std::vector<SentMail> sent;
+  int attempts = 0;
+
+  SendOutcome Send(const std::string&, const std::vector<std::string>& recipients, const std::string& raw) override {
+    ++attempts;
+    if (next != SendOutcome::Kind::kAccepted) return {next, "451 try later"};
+    for (const auto& r : recipients) sent.push_back({r, ParseMessage(raw), raw});
+    return {SendOutcome::Kind::kAccepted, "250 ok"};
+  }
+  std::vector<SentMail> To(const std::string& who) const {
+    std::vector<SentMail> out;
+    for (const auto& s : sent) {
+      if (s.to == who) out.push_back(s);
+    }
+    return out;
+  }
+};
+
+class CountingTokens : public TokenSource {
+ public:
+  std::string NewToken() override { return "tok" + std::to_string(++n_); }
+
+ private:
+  int n_ = 0;
+};
+
+}  // namespace intaked

@@ -1,0 +1,239 @@
+#include <gtest/gtest.h>
+
+#include <spdlog/sinks/ringbuffer_sink.h>
+#include <spdlog/spdlog.h>
+
+#include "config/config_loader.h"
+#include "engine/intake_cycle.h"
+#include "fake_mail.h"
+#include "store/case_store.h"
+#include "store/database.h"
+#include "store/message_log.h"
+#include "store/outbox.h"
+#include "test_config.h"
+
+namespace intaked {
+namespace {
+
+Instant At(int y, unsigned m, unsigned d, int h = 10) {
+  return date::sys_days(date::year(y) / date::month(m) / date::day(d)) + std::chrono::hours(h);
+}
+
+std::string Complaint(const std::string& id, const std::string& body, const std::string& to = "info@pacts.test",
+                      const std::string& cc = "") {
+  return "From: Pat Parent <parent@family.test>\r\nTo: " + to + "\r\n" + (cc.empty() ? "" : "Cc: " + cc + "\r\n") +
+         "Subject: Complaint\r\nMessage-ID: <" + id + ">\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\n\r\n" + body +
+         "\r\n";
+}
+
+class IntakeCycleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto config = ParseConfig(TestConfigText(), "/tmp/intaked-test.toml");
+    ASSERT_TRUE(config.ok()) << config.status().message();
+    // The fake server keys folders by username: give each co-chair their own.
+    config->co_chairs[0].mailbox->username = "chair.a@pacts.test";
+    config->co_chairs[1].mailbox->username = "chair.b@pacts.test";
+    auto ctx = ProcedureContext::Build(config.value());
+    ASSERT_TRUE(ctx.ok()) << ctx.status().message();
+    ctx_ = ctx.value();
+    auto db = OpenDatabase(":memory:");
+    ASSERT_TRUE(db.ok());
+    db_ = std::move(db.value());
+    sink_ = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(100);
+    log_ = std::make_shared<spdlog::logger>("test", sink_);
+    outages_ = std::make_unique<OutageLog>(log_);
+  }
+
+  CycleReport RunCycle() {
+    IntakeCycle cycle(*db_, server_, sender_, clock_, tokens_, *outages_, log_);
+    CycleReport report;
+    const Status s = cycle.Run(*ctx_, &report);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return report;
+  }
+
+  std::string Logs() const {
+    std::string all;
+    for (const auto& l : sink_->last_formatted()) all += l;
+    return all;
+  }
+
+  std::shared_ptr<const ProcedureContext> ctx_;
+  std::unique_ptr<SQLite::Database> db_;
+  FakeMailServer server_;
+  FakeSender sender_;
+  FixedClock clock_{At(2026, 11, 25)};
+  CountingTokens tokens_;
+  std::shared_ptr<spdlog::sinks::ringbuffer_sink_mt> sink_;
+  std::shared_ptr<spdlog::logger> log_;
+  std::unique_ptr<OutageLog> outages_;
+};
+
+TEST_F(IntakeCycleTest, ComplaintIsAcknowledgedAndHandlerNotified) {
+  server_.Deliver("info@pacts.test", Complaint("c1@family.test", "I am unhappy with the venue."));
+  const CycleReport r = RunCycle();
+  EXPECT_EQ(r.complaints, 1);
+  ASSERT_EQ(sender_.To("parent@family.test").size(), 1u);
+  const Message ack = sender_.To("parent@family.test")[0].message;
+  EXPECT_EQ(ack.subject, "[PACTS-2026-0001] We have received your complaint");
+  EXPECT_EQ(ack.in_reply_to, "c1@family.test");
+  EXPECT_EQ(ack.auto_submitted, "auto-replied");
+  EXPECT_NE(ack.body.find("Monday 11 January 2027"), std::string::npos);  // 30 working days, Christmas skipped
+  EXPECT_EQ(sender_.sent.size(), 2u);  // plus one notification to whichever co-chair
+  EXPECT_EQ(Logs().find("parent@family.test"), std::string::npos) << "addresses are masked at info level";
+  EXPECT_NE(Logs().find("p***@family.test"), std::string::npos);
+}
+
+TEST_F(IntakeCycleTest, NamedCoChairReceivesNothing) {
+  server_.Deliver("chair.a@pacts.test", Complaint("c2@family.test", "Alex Able was rude to me, I complain.",
+                                                  "chair.a@pacts.test"));
+  RunCycle();
+  EXPECT_TRUE(sender_.To("chair.a@pacts.test").empty());
+  ASSERT_EQ(sender_.To("chair.b@pacts.test").size(), 1u);
+  const auto c = CaseStore(*db_).FindByReference("PACTS-2026-0001");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->handler_email, "chair.b@pacts.test");
+  EXPECT_EQ(c->named_emails, (std::vector<std::string>{"chair.a@pacts.test"}));
+}
+
+TEST_F(IntakeCycleTest, NamingEveryoneGoesToTheFallback) {
+  server_.Deliver("info@pacts.test", Complaint("c3@family.test", "Both co-chairs ignored my complaint."));
+  RunCycle();
+  EXPECT_TRUE(sender_.To("chair.a@pacts.test").empty());
+  EXPECT_TRUE(sender_.To("chair.b@pacts.test").empty());
+  EXPECT_EQ(sender_.To("steering@pacts.test").size(), 1u);
+}
+
+TEST_F(IntakeCycleTest, SameMessageInTwoMailboxesIsOneCase) {
+  const std::string raw = Complaint("c4@family.test", "I am dissatisfied.", "info@pacts.test", "chair.b@pacts.test");
+  server_.Deliver("info@pacts.test", raw);
+  server_.Deliver("chair.b@pacts.test", raw);
+  const CycleReport r = RunCycle();
+  EXPECT_EQ(r.complaints, 1);
+  EXPECT_EQ(r.duplicates, 1);
+  EXPECT_EQ(CaseStore(*db_).List(false).size(), 1u);
+  // Cc'd to Bea, so Bea handles it.
+  EXPECT_EQ(sender_.To("chair.b@pacts.test").size(), 1u);
+}
+
+TEST_F(IntakeCycleTest, SecondRunSendsNothingNew) {
+  server_.Deliver("info@pacts.test", Complaint("c5@family.test", "A complaint."));
+  RunCycle();
+  const size_t before = sender_.sent.size();
+  const CycleReport r = RunCycle();
+  EXPECT_EQ(r.fetched, 0);
+  EXPECT_EQ(sender_.sent.size(), before);
+}
+
+TEST_F(IntakeCycleTest, UidValidityChangeDoesNotRepeat) {
+  server_.Deliver("info@pacts.test", Complaint("c6@family.test", "A complaint."));
+  RunCycle();
+  server_.Folder("info@pacts.test").uidvalidity = 99;  // the server rebuilt its index
+  const CycleReport r = RunCycle();
+  EXPECT_EQ(r.fetched, 1);
+  EXPECT_EQ(r.duplicates, 1);
+  EXPECT_EQ(CaseStore(*db_).List(false).size(), 1u);
+  EXPECT_EQ(sender_.sent.size(), 2u);
+  EXPECT_NE(Logs().find("UIDVALIDITY changed"), std::string::npos);
+}
+
+TEST_F(IntakeCycleTest, AutomatedMailIsRecordedNotAnswered) {
+  server_.Deliver("info@pacts.test",
+                  "From: away@family.test\r\nSubject: Out of office: complaint\r\nMessage-ID: <ooo@x>\r\n"
+                  "Auto-Submitted: auto-replied\r\n\r\nAway\r\n");
+  RunCycle();
+  EXPECT_TRUE(sender_.sent.empty());
+  EXPECT_EQ(MessageLog(*db_).CountByKind("automated"), 1);
+}
+
+TEST_F(IntakeCycleTest, OwnLettersComingBackAreIgnored) {
+  server_.Deliver("info@pacts.test", Complaint("c7@family.test", "A complaint."));
+  RunCycle();
+  // The notification lands in the handler's INBOX, which intaked also reads.
+  for (const SentMail& s : sender_.sent) server_.Deliver(s.to == "chair.a@pacts.test" ? s.to : "chair.b@pacts.test", s.raw);
+  const size_t before = sender_.sent.size();
+  RunCycle();
+  EXPECT_EQ(sender_.sent.size(), before);
+  EXPECT_GE(MessageLog(*db_).CountByKind("own"), 1);
+}
+
+TEST_F(IntakeCycleTest, ReplyIsAttachedToItsCaseNotANewOne) {
+  server_.Deliver("info@pacts.test", Complaint("c8@family.test", "A complaint."));
+  RunCycle();
+  const Message ack = sender_.To("parent@family.test")[0].message;
+  server_.Deliver("info@pacts.test", "From: parent@family.test\r\nSubject: Re: " + ack.subject +
+                                         "\r\nMessage-ID: <r8@family.test>\r\nIn-Reply-To: <" + ack.message_id +
+                                         ">\r\n\r\nI am still unhappy, more detail.\r\n");
+  RunCycle();
+  EXPECT_EQ(CaseStore(*db_).List(false).size(), 1u);
+  EXPECT_EQ(MessageLog(*db_).CountByKind("correspondence"), 1);
+}
+
+TEST_F(IntakeCycleTest, SmtpOutageRetriesWithBackoffAndNeverTwice) {
+  server_.Deliver("info@pacts.test", Complaint("c9@family.test", "A complaint."));
+  sender_.next = SendOutcome::Kind::kTemporaryFailure;
+  CycleReport r = RunCycle();
+  EXPECT_TRUE(r.outbox.server_down);
+  EXPECT_EQ(sender_.attempts, 1);  // the drain stops at the first failure
+  EXPECT_EQ(Outbox(*db_).PendingCount(), 2);
+  sender_.next = SendOutcome::Kind::kAccepted;
+  r = RunCycle();
+  EXPECT_EQ(r.outbox.sent, 1) << "the letter never tried goes; the failed one waits out its back-off";
+  clock_.Advance(std::chrono::minutes(2));
+  r = RunCycle();
+  EXPECT_EQ(r.outbox.sent, 1);
+  clock_.Advance(std::chrono::hours(2));
+  RunCycle();
+  EXPECT_EQ(sender_.sent.size(), 2u);
+  EXPECT_EQ(Outbox(*db_).PendingCount(), 0);
+  const std::string logs = Logs();
+  EXPECT_NE(logs.find("working again"), std::string::npos);
+}
+
+TEST_F(IntakeCycleTest, MailboxOutageIsLoggedOnceAndTheRestGoesOn) {
+  server_.Folder("chair.a@pacts.test").down = true;
+  server_.Deliver("info@pacts.test", Complaint("c10@family.test", "A complaint."));
+  CycleReport r = RunCycle();
+  EXPECT_EQ(r.mailboxes_failed, 1);
+  EXPECT_EQ(r.complaints, 1);
+  RunCycle();
+  const std::string logs = Logs();
+  const size_t first = logs.find("connection refused");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(logs.find("connection refused", first + 1), std::string::npos) << "one line per outage";
+}
+
+TEST_F(IntakeCycleTest, CoChairHistoryIsNotIntakeOnFirstSight) {
+  server_.Deliver("chair.b@pacts.test", Complaint("old@family.test", "An old complaint.", "chair.b@pacts.test"),
+                  At(2026, 6, 1));
+  server_.Deliver("chair.b@pacts.test", Complaint("new@family.test", "A new complaint.", "chair.b@pacts.test"),
+                  At(2026, 11, 24));
+  const CycleReport r = RunCycle();
+  EXPECT_EQ(r.complaints, 1);
+  EXPECT_TRUE(MessageLog(*db_).Contains("new@family.test"));
+  EXPECT_FALSE(MessageLog(*db_).Contains("old@family.test"));
+}
+
+TEST_F(IntakeCycleTest, MessagesWithoutIdAreStillProcessedOnce) {
+  const std::string raw = "From: parent@family.test\r\nSubject: complaint\r\n\r\nno id\r\n";
+  server_.Deliver("info@pacts.test", raw);
+  server_.Deliver("chair.a@pacts.test", raw);
+  RunCycle();
+  EXPECT_EQ(CaseStore(*db_).List(false).size(), 1u);
+}
+
+TEST_F(IntakeCycleTest, ReferencesAreSequentialPerYear) {
+  server_.Deliver("info@pacts.test", Complaint("y1@family.test", "complaint one"));
+  server_.Deliver("info@pacts.test", Complaint("y2@family.test", "complaint two"));
+  RunCycle();
+  clock_.Set(At(2027, 1, 4));
+  server_.Deliver("info@pacts.test", Complaint("y3@family.test", "complaint three"), At(2027, 1, 4));
+  RunCycle();
+  std::vector<std::string> refs;
+  for (const auto& c : CaseStore(*db_).List(false)) refs.push_back(c.reference);
+  EXPECT_EQ(refs, (std::vector<std::string>{"PACTS-2026-0001", "PACTS-2026-0002", "PACTS-2027-0001"}));
+}
+
+}  // namespace
+}  // namespace intaked
