@@ -1,0 +1,60 @@
+// MailStack: the end-to-end tests' handle on the real Dovecot + Postfix that
+// scripts/mailstack started (a CTest fixture). It adds users, sends mail in
+// through Postfix, reads mailboxes back over IMAP, and runs the real intaked
+// binary - so every assertion crosses the same servers a charity would use.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "mail/message.h"
+
+namespace intaked::e2e {
+
+struct StoredMail {
+  uint32_t uid;
+  std::string raw;
+  Message message;
+  std::string flags;
+};
+
+struct RunResult {
+  int exit_code;
+  std::string output;  // stdout and stderr
+};
+
+class MailStack {
+ public:
+  MailStack();  // reads INTAKED_MAILSTACK_DIR and ports.env
+
+  // Creates the mailbox if needed; returns the path of its password file.
+  std::string AddUser(const std::string& address);
+  std::string Password(const std::string& address);
+  // Submits `raw` to Postfix over SMTP and waits until Postfix has delivered it.
+  void Send(const std::string& from, const std::vector<std::string>& to, const std::string& raw);
+  // Everything in `folder` of `address`, read without changing flags.
+  std::vector<StoredMail> Read(const std::string& address, const std::string& folder = "INBOX");
+  // Waits until Postfix's queue is empty (every submitted mail delivered or bounced).
+  void WaitForQueue();
+  // Writes a config for a test whose users all start with `prefix`.
+  std::string WriteConfig(const std::string& prefix, const std::string& extra = "");
+  RunResult Intaked(const std::string& args);
+
+  const std::string& dir() const { return dir_; }
+  int smtp_port() const { return smtp_port_; }
+  int imap_port() const { return imap_port_; }
+  int imaps_port() const { return imaps_port_; }
+
+ private:
+  void Settle();
+
+  std::string dir_;
+  bool unsettled_ = false;  // users were added since Dovecot last re-read them
+  int imap_port_ = 0, imaps_port_ = 0, smtp_port_ = 0;
+};
+
+// A plain RFC 5322 message for tests.
+std::string TestMail(const std::string& from, const std::string& to, const std::string& subject,
+                     const std::string& body, const std::string& message_id, const std::string& extra_headers = "");
+
+}  // namespace intaked::e2e
