@@ -37,15 +37,7 @@ SmtpSettings SmtpFrom(const Config& c) { return {c.smtp_url, c.smtp_username, c.
 
 }  // namespace
 
-std::optional<Instant> ParseNow(const std::string& text) {
-  std::string t = text;
-  if (!t.empty() && (t.back() == 'Z' || t.back() == 'z')) t = t.substr(0, t.size() - 1) + "+00:00";
-  std::istringstream in(t);
-  date::sys_seconds when;
-  in >> date::parse("%FT%T%Ez", when);
-  if (in.fail()) return std::nullopt;
-  return Instant(when.time_since_epoch());
-}
+std::optional<Instant> ParseNow(const std::string& text) { return ParseIsoInstant(text); }
 
 int RunCommand(const RunOptions& o) {
   auto ctx = LoadContext(o.config_path);

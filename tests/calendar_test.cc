@@ -11,11 +11,9 @@ namespace intaked {
 namespace {
 
 date::sys_days D(const std::string& iso) {
-  std::istringstream in(iso);
-  date::sys_days d;
-  in >> date::parse("%F", d);
-  EXPECT_FALSE(in.fail()) << iso;
-  return d;
+  const auto d = ParseIsoDate(iso);
+  EXPECT_TRUE(d) << iso;
+  return d.value_or(date::sys_days{});
 }
 
 struct AddCase {
@@ -136,6 +134,16 @@ TEST(LocalZone, DeadlineIsEndOfLocalDayAcrossDaylightSaving) {
   EXPECT_EQ(FormatIsoDate(zone->LocalDate(summer)), "2026-07-04");
   EXPECT_EQ(zone->LocalHour(summer), 0);
   EXPECT_FALSE(LocalZone::Find("Europe/Atlantis").ok());
+}
+
+TEST(LocalZone, IsoParsing) {
+  EXPECT_FALSE(ParseIsoDate("2026-02-30"));
+  EXPECT_FALSE(ParseIsoDate("2026-2-3"));
+  const auto t = ParseIsoInstant("2026-12-01T09:30:00+01:00");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(*t, ParseIsoInstant("2026-12-01T08:30:00Z").value());
+  EXPECT_FALSE(ParseIsoInstant("2026-12-01 09:30"));
+  EXPECT_FALSE(ParseIsoInstant("2026-12-01T25:30:00Z"));
 }
 
 TEST(LocalZone, DatesForPeople) {

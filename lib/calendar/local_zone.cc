@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
+
 namespace intaked {
 
 Result<LocalZone> LocalZone::Find(const std::string& name) {
@@ -43,6 +45,45 @@ std::string FormatDateForPeople(date::sys_days d) {
   const date::year_month_day ymd(d);
   return fmt::format("{} {} {} {}", kDays[date::weekday(d).c_encoding()], unsigned(ymd.day()),
                      kMonths[unsigned(ymd.month()) - 1], int(ymd.year()));
+}
+
+std::optional<date::sys_days> ParseIsoDate(std::string_view text) {
+  // date::parse is avoided: under -O2 g++ 12 warns inside its header.
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  auto num = [&](size_t at, size_t len) {
+    int v = 0;
+    for (size_t i = at; i < at + len; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  const date::year_month_day ymd{date::year{num(0, 4)}, date::month{unsigned(num(5, 2))}, date::day{unsigned(num(8, 2))}};
+  if (!ymd.ok()) return std::nullopt;
+  return date::sys_days(ymd);
+}
+
+std::optional<Instant> ParseIsoInstant(std::string_view text) {
+  if (text.size() < 19 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
+  const auto day = ParseIsoDate(text.substr(0, 10));
+  int hh = 0, mm = 0, ss = 0;
+  if (!day || std::sscanf(std::string(text.substr(11, 8)).c_str(), "%2d:%2d:%2d", &hh, &mm, &ss) != 3 ||
+      text[13] != ':' || text[16] != ':' || hh > 23 || mm > 59 || ss > 60) {
+    return std::nullopt;
+  }
+  const std::string_view zone = text.substr(19);
+  int offset_minutes = 0;
+  if (zone == "Z" || zone == "z") {
+    offset_minutes = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    int zh = 0, zm = 0;
+    if (std::sscanf(std::string(zone.substr(1)).c_str(), "%2d:%2d", &zh, &zm) != 2) return std::nullopt;
+    offset_minutes = (zone[0] == '-' ? -1 : 1) * (zh * 60 + zm);
+  } else {
+    return std::nullopt;
+  }
+  return Instant(date::sys_days(*day).time_since_epoch()) + std::chrono::hours(hh) + std::chrono::minutes(mm) +
+         std::chrono::seconds(ss) - std::chrono::minutes(offset_minutes);
 }
 
 std::string FormatIsoDate(date::sys_days d) {

@@ -8,7 +8,9 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/clock.h"
 #include "base/status.h"
@@ -41,5 +43,9 @@ class LocalZone {
 std::string FormatDateForPeople(date::sys_days d);
 // "2027-01-08".
 std::string FormatIsoDate(date::sys_days d);
+// "2027-01-08" -> that date; nothing unless exactly YYYY-MM-DD and a real date.
+std::optional<date::sys_days> ParseIsoDate(std::string_view text);
+// "2026-12-01T09:30:00+00:00" (or Z) -> that instant; nothing when malformed.
+std::optional<Instant> ParseIsoInstant(std::string_view text);
 
 }  // namespace intaked

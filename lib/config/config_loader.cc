@@ -169,14 +169,12 @@ void ReadCalendar(TomlSection root, const std::string& base, Config& c) {
   if (auto r = ParseRegion(region)) c.region = *r;
   else if (s.ok()) s.Fail("region", "must be england-and-wales, scotland or northern-ireland, not \"" + region + "\"");
   for (const std::string& d : s.StringArray("closures")) {
-    std::istringstream in(d);
-    date::sys_days day;
-    in >> date::parse("%F", day);
-    if (in.fail() || d.size() != 10) {
+    const auto day = ParseIsoDate(d);
+    if (!day) {
       if (s.ok()) s.Fail("closures", "\"" + d + "\" is not a date like 2026-12-29");
       continue;
     }
-    c.closures.insert(day);
+    c.closures.insert(*day);
   }
   if (const std::string file = s.Path("bank_holidays_file", false, base); !file.empty() && s.ok()) {
     bool ok = false;

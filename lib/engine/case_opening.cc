@@ -33,6 +33,11 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 }  // namespace
 
+std::string TrimTrailing(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  return s;
+}
+
 bool AddressedTo(const Message& m, const std::string& email) {
   for (const auto* list : {&m.to, &m.cc}) {
     for (const Address& a : *list) {
@@ -107,7 +112,7 @@ OpenedCase CaseOpening::OpenComplaint(const Message& m, const Arrival& arrival, 
               {"retention_years", std::to_string(cfg.retention_years)},
               {"intake_address", cfg.intake_address},
               {"subject", m.subject},
-              {"complaint_text", m.body},
+              {"complaint_text", TrimTrailing(m.body)},
               {"named_others", JoinNames(named_names)}};
   f.flags = {{"names_someone", !named_names.empty()}, {"has_attachments", !m.attachments.empty()}};
   for (const Attachment& a : m.attachments) {

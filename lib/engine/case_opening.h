@@ -45,7 +45,8 @@ class CaseOpening {
   Instant now_;
 };
 
-// Whether co-chair `i` received `m` directly: it is addressed to them.
+// Whether `m` is addressed (To or Cc) to `email`.
 bool AddressedTo(const Message& m, const std::string& email);
+std::string TrimTrailing(std::string s);
 
 }  // namespace intaked
