@@ -14,10 +14,12 @@
 namespace intaked {
 namespace {
 
-bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& folder, const std::string& what) {
+bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& folder,
+                 const std::string& what) {
   const ImapUrl url = ParseImapUrl(m.imap_url);
   const std::string name = folder.empty() ? url.folder : folder;
-  auto session = ImapSession::Connect({url.server, m.username, m.password, c.tls, std::chrono::seconds(20)});
+  auto session =
+      ImapSession::Connect({url.server, m.username, m.password, c.tls, std::chrono::seconds(20)});
   if (!session.ok()) {
     std::cout << fmt::format("FAIL  {:<34} {}\n", what, session.status().message());
     return false;
@@ -25,10 +27,12 @@ bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& f
   auto info = (*session)->Examine(name);
   (*session)->Logout();
   if (!info.ok()) {
-    std::cout << fmt::format("FAIL  {:<34} {}: {}\n", what, url.server + name, info.status().message());
+    std::cout << fmt::format("FAIL  {:<34} {}: {}\n", what, url.server + name,
+                             info.status().message());
     return false;
   }
-  std::cout << fmt::format("ok    {:<34} {}{} ({} messages)\n", what, url.server, name, info->exists);
+  std::cout << fmt::format("ok    {:<34} {}{} ({} messages)\n", what, url.server, name,
+                           info->exists);
   return true;
 }
 
@@ -50,11 +54,14 @@ int CheckCommand(const std::string& config_path) {
   bool ok = CheckFolder(c, c.intake_mailbox, "", "intake mailbox");
   for (const CoChairSettings& cc : c.co_chairs) {
     if (!cc.mailbox) {
-      std::cout << fmt::format("--    {:<34} not read (no imap_url)\n", "co-chair " + cc.identity.address);
+      std::cout << fmt::format("--    {:<34} not read (no imap_url)\n",
+                               "co-chair " + cc.identity.address);
       continue;
     }
     ok = CheckFolder(c, *cc.mailbox, "", "co-chair " + cc.identity.address) && ok;
-    ok = CheckFolder(c, *cc.mailbox, cc.mailbox->sent_folder, "sent folder of " + cc.identity.address) && ok;
+    ok = CheckFolder(c, *cc.mailbox, cc.mailbox->sent_folder,
+                     "sent folder of " + cc.identity.address) &&
+         ok;
   }
   SmtpSender smtp({c.smtp_url, c.smtp_username, c.smtp_password, c.tls});
   const SendOutcome probe = smtp.Probe();

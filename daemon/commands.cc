@@ -33,7 +33,9 @@ std::shared_ptr<const ProcedureContext> LoadContext(const std::string& path) {
   return ctx.value();
 }
 
-SmtpSettings SmtpFrom(const Config& c) { return {c.smtp_url, c.smtp_username, c.smtp_password, c.tls}; }
+SmtpSettings SmtpFrom(const Config& c) {
+  return {c.smtp_url, c.smtp_username, c.smtp_password, c.tls};
+}
 
 }  // namespace
 
@@ -49,8 +51,10 @@ int RunCommand(const RunOptions& o) {
     return kExitFailure;
   }
   std::unique_ptr<Clock> clock;
-  if (o.now) clock = std::make_unique<FixedClock>(*o.now);
-  else clock = std::make_unique<SystemClock>();
+  if (o.now)
+    clock = std::make_unique<FixedClock>(*o.now);
+  else
+    clock = std::make_unique<SystemClock>();
   RandomTokenSource tokens;
   if (!o.once) {
     ServiceParts parts{o.config_path, ctx, **db, *clock, tokens, log};
@@ -66,8 +70,11 @@ int RunCommand(const RunOptions& o) {
     log->error("{}", s.message());
     return kExitFailure;
   }
-  log->info("cycle done: {} fetched, {} new complaints, {} sent, {} waiting to retry, {} mailboxes failed",
-            report.fetched, report.complaints, report.outbox.sent, report.outbox.deferred, report.mailboxes_failed);
+  log->info(
+      "cycle done: {} fetched, {} new complaints, {} sent, {} waiting to retry, {} mailboxes "
+      "failed",
+      report.fetched, report.complaints, report.outbox.sent, report.outbox.deferred,
+      report.mailboxes_failed);
   return report.mailboxes_failed > 0 || report.outbox.server_down ? kExitFailure : kExitOk;
 }
 
@@ -80,12 +87,12 @@ int CasesCommand(const std::string& config_path, bool open_only) {
     return kExitFailure;
   }
   const std::vector<CaseRecord> cases = CaseStore(**db).List(open_only);
-  std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE", "RECEIVED",
-                           "RESPOND BY", "HANDLER", "SUBJECT");
+  std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE",
+                           "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
   for (const CaseRecord& c : cases) {
     const std::string received = date::format("%F", date::floor<date::days>(c.received_at));
-    std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state, received,
-                             c.respond_due, c.handler_email, c.subject.substr(0, 60));
+    std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state,
+                             received, c.respond_due, c.handler_email, c.subject.substr(0, 60));
   }
   std::cout << cases.size() << (open_only ? " open" : "") << " case(s)\n";
   return kExitOk;

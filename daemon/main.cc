@@ -1,7 +1,6 @@
 // intaked: a complaints and compliments procedure run entirely by email.
 // This file only parses the command line; commands.h does the work.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "commands.h"
@@ -13,7 +12,8 @@ int main(int argc, char** argv) {
   std::string config = "/etc/intaked/intaked.toml";
   app.add_option("--config", config, "config file")->capture_default_str();
 
-  CLI::App* run = app.add_subcommand("run", "poll the mailboxes and act (a daemon, or one cycle with --once)");
+  CLI::App* run =
+      app.add_subcommand("run", "poll the mailboxes and act (a daemon, or one cycle with --once)");
   bool once = false;
   std::string now;
   run->add_flag("--once", once, "do one full cycle and exit");
@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
     if (!now.empty()) {
       o.now = ParseNow(now);
       if (!o.now) {
-        std::cerr << "intaked: --now: \"" << now << "\" is not a time like 2026-12-01T09:30:00+00:00\n";
+        std::cerr << "intaked: --now: \"" << now
+                  << "\" is not a time like 2026-12-01T09:30:00+00:00\n";
         return kExitUsage;
       }
     }

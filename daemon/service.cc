@@ -1,10 +1,9 @@
 #include "service.h"
 
 // Boost 1.74's Asio needs <utility> first under g++ 12 in C++20 (DEPENDENCIES.md, trap 1).
-#include <utility>
-#include <boost/asio.hpp>
-
 #include <atomic>
+#include <boost/asio.hpp>
+#include <utility>
 
 #include "commands.h"
 #include "config/config_loader.h"
@@ -22,7 +21,8 @@ class Service {
   explicit Service(ServiceParts& p) : p_(p), context_(p.context), outages_(p.log) {}
 
   int Run() {
-    signals_.async_wait([this](const boost::system::error_code& ec, int sig) { OnSignal(ec, sig); });
+    signals_.async_wait(
+        [this](const boost::system::error_code& ec, int sig) { OnSignal(ec, sig); });
     p_.log->info("intaked started; polling every {} s", context_->config.poll_interval_seconds);
     StartCycle();
     io_.run();
@@ -57,7 +57,8 @@ class Service {
       return;
     }
     if (ctx.value()->config.database_path != context_->config.database_path) {
-      p_.log->warn("reload: storage.database changed; that takes a restart - keeping the open database");
+      p_.log->warn(
+          "reload: storage.database changed; that takes a restart - keeping the open database");
     }
     context_ = ctx.value();  // takes effect from the next cycle
     p_.log->info("reloaded {}", p_.config_path);
@@ -69,7 +70,8 @@ class Service {
     auto ctx = context_;
     asio::post(worker_, [this, ctx] {
       ImapFolderOpener folders(ctx->config.tls);
-      SmtpSender sender({ctx->config.smtp_url, ctx->config.smtp_username, ctx->config.smtp_password, ctx->config.tls});
+      SmtpSender sender({ctx->config.smtp_url, ctx->config.smtp_username, ctx->config.smtp_password,
+                         ctx->config.tls});
       IntakeCycle cycle(p_.db, folders, sender, p_.clock, p_.tokens, outages_, p_.log);
       CycleReport report;
       const Status s = cycle.Run(*ctx, &report, [this] { return stop_.load(); });

@@ -41,8 +41,8 @@ INSTANTIATE_TEST_SUITE_P(Calendar, SpecExamples,
 TEST(Calendar, OneOffDaysAreHolidaysEverywhere) {
   for (Region r : {Region::kEnglandAndWales, Region::kScotland, Region::kNorthernIreland}) {
     const WorkingDayCalendar cal(r, {});
-    for (const char* d : {"2002-06-03", "2002-06-04", "2011-04-29", "2012-06-04", "2012-06-05", "2020-05-08",
-                          "2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08"}) {
+    for (const char* d : {"2002-06-03", "2002-06-04", "2011-04-29", "2012-06-04", "2012-06-05",
+                          "2020-05-08", "2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08"}) {
       EXPECT_TRUE(cal.IsBankHoliday(D(d))) << d << " in " << RegionName(r);
     }
   }
@@ -60,8 +60,9 @@ TEST(Calendar, EnglandAndWalesYear2026) {
   const auto got = BankHolidaysIn(Region::kEnglandAndWales, 2026);
   std::vector<std::string> iso;
   for (auto d : got) iso.push_back(FormatIsoDate(d));
-  EXPECT_EQ(iso, (std::vector<std::string>{"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04", "2026-05-25",
-                                           "2026-08-31", "2026-12-25", "2026-12-28"}));
+  EXPECT_EQ(iso,
+            (std::vector<std::string>{"2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04",
+                                      "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"}));
 }
 
 TEST(Calendar, ChristmasSubstitutes) {
@@ -100,7 +101,8 @@ TEST(Calendar, EasterAcrossTheCentury) {
 }
 
 TEST(Calendar, ClosuresAreNotWorkingDays) {
-  const WorkingDayCalendar cal(Region::kEnglandAndWales, {D("2026-12-29"), D("2026-12-30"), D("2026-12-31")});
+  const WorkingDayCalendar cal(Region::kEnglandAndWales,
+                               {D("2026-12-29"), D("2026-12-30"), D("2026-12-31")});
   EXPECT_EQ(FormatIsoDate(cal.AddWorkingDays(D("2026-12-24"), 1)), "2027-01-04");
 }
 
@@ -123,14 +125,16 @@ TEST(LocalZone, DeadlineIsEndOfLocalDayAcrossDaylightSaving) {
   ASSERT_TRUE(zone.ok());
   const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
   // Received 23:30 UTC on Sat 28 Mar 2026 = 23:30 GMT, so day 0 is Saturday.
-  const Instant received = date::sys_days(D("2026-03-28")) + std::chrono::hours(23) + std::chrono::minutes(30);
+  const Instant received =
+      date::sys_days(D("2026-03-28")) + std::chrono::hours(23) + std::chrono::minutes(30);
   const Deadline d = WorkingDaysAfter(cal, *zone, received, 1);
   EXPECT_EQ(FormatIsoDate(d.day), "2026-03-30");
   // BST from 29 March: the day ends at 22:59:59 UTC.
-  EXPECT_EQ(d.at, date::sys_days(D("2026-03-30")) + std::chrono::hours(22) + std::chrono::minutes(59) +
-                      std::chrono::seconds(59));
+  EXPECT_EQ(d.at, date::sys_days(D("2026-03-30")) + std::chrono::hours(22) +
+                      std::chrono::minutes(59) + std::chrono::seconds(59));
   // 23:30 UTC in summer is already the next local day.
-  const Instant summer = date::sys_days(D("2026-07-03")) + std::chrono::hours(23) + std::chrono::minutes(30);
+  const Instant summer =
+      date::sys_days(D("2026-07-03")) + std::chrono::hours(23) + std::chrono::minutes(30);
   EXPECT_EQ(FormatIsoDate(zone->LocalDate(summer)), "2026-07-04");
   EXPECT_EQ(zone->LocalHour(summer), 0);
   EXPECT_FALSE(LocalZone::Find("Europe/Atlantis").ok());

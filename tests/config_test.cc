@@ -17,8 +17,8 @@ TEST(Config, TheExampleFileIsValid) {
   std::ifstream in(std::string(SOURCE_DIR) + "/config/intaked.toml");
   std::stringstream ss;
   ss << in.rdbuf();
-  const std::string text = std::regex_replace(ss.str(), std::regex(R"(password_file = "secrets/[a-z.]+")"),
-                                              "password = \"x\"");
+  const std::string text = std::regex_replace(
+      ss.str(), std::regex(R"(password_file = "secrets/[a-z.]+")"), "password = \"x\"");
   auto c = ParseConfig(text, "/etc/intaked/intaked.toml");
   ASSERT_TRUE(c.ok()) << c.status().message();
   EXPECT_EQ(c->reference_prefix, "PACTS");
@@ -31,7 +31,8 @@ TEST(Config, TheExampleFileIsValid) {
 }
 
 TEST(Config, DefaultsAndRelativePaths) {
-  auto c = ParseConfig(TestConfigText("[templates]\ndirectory = \"letters\"\n"), "/srv/x/intaked.toml");
+  auto c =
+      ParseConfig(TestConfigText("[templates]\ndirectory = \"letters\"\n"), "/srv/x/intaked.toml");
   ASSERT_TRUE(c.ok()) << c.status().message();
   EXPECT_EQ(c->timezone, "Europe/London");
   EXPECT_EQ(c->acknowledge_days, 10);
@@ -49,52 +50,67 @@ class BadConfig : public ::testing::TestWithParam<BadCase> {};
 TEST_P(BadConfig, ErrorNamesFileLineAndKey) {
   auto c = ParseConfig(TestConfigText(GetParam().extra), "/etc/intaked/intaked.toml");
   ASSERT_FALSE(c.ok());
-  EXPECT_TRUE(std::regex_search(c.status().message(), std::regex(GetParam().expected))) << c.status().message();
+  EXPECT_TRUE(std::regex_search(c.status().message(), std::regex(GetParam().expected)))
+      << c.status().message();
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Errors, BadConfig,
     ::testing::Values(
-        BadCase{"[deadlines]\nrespond = -3\n", R"(^/etc/intaked/intaked.toml:\d+:\d+: deadlines.respond: must be a whole number of working days from 1 to 365, not -3$)"},
-        BadCase{"[deadlines]\nrespnd = 30\n", R"(intaked.toml:\d+:\d+: deadlines.respnd: unknown key)"},
-        BadCase{"[calendar]\nregion = \"wales\"\n", R"(calendar.region: must be england-and-wales, scotland or northern-ireland, not "wales")"},
-        BadCase{"[calendar]\nclosures = [\"2026-13-01\"]\n", R"(calendar.closures: "2026-13-01" is not a date)"},
+        BadCase{
+            "[deadlines]\nrespond = -3\n",
+            R"(^/etc/intaked/intaked.toml:\d+:\d+: deadlines.respond: must be a whole number of working days from 1 to 365, not -3$)"},
+        BadCase{"[deadlines]\nrespnd = 30\n",
+                R"(intaked.toml:\d+:\d+: deadlines.respnd: unknown key)"},
+        BadCase{
+            "[calendar]\nregion = \"wales\"\n",
+            R"(calendar.region: must be england-and-wales, scotland or northern-ireland, not "wales")"},
+        BadCase{"[calendar]\nclosures = [\"2026-13-01\"]\n",
+                R"(calendar.closures: "2026-13-01" is not a date)"},
         BadCase{"[polling]\nidle = \"yes\"\n", R"(polling.idle: must be true or false)"},
-        BadCase{"[deadlines]\nremind_before = [5, \"x\"]\n", R"(deadlines.remind_before: must be a list)"},
+        BadCase{"[deadlines]\nremind_before = [5, \"x\"]\n",
+                R"(deadlines.remind_before: must be a list)"},
         BadCase{"[logging]\nlevel = \"loud\"\n", R"(logging.level: must be trace)"},
         BadCase{"[organisation2]\n", R"(organisation2: unknown key)"},
         BadCase{"[deadlines\n", R"(^/etc/intaked/intaked.toml:\d+:\d+: )"}));
 
 TEST(Config, MissingAndMalformedValues) {
   std::string text = TestConfigText();
-  auto no_fallback = ParseConfig(std::regex_replace(text, std::regex("\\[fallback\\][^\\[]*"), ""), "f.toml");
+  auto no_fallback =
+      ParseConfig(std::regex_replace(text, std::regex("\\[fallback\\][^\\[]*"), ""), "f.toml");
   ASSERT_FALSE(no_fallback.ok());
   EXPECT_EQ(no_fallback.status().message(), "f.toml: fallback: missing: add a [fallback] table");
-  auto bad_url = ParseConfig(std::regex_replace(text, std::regex("smtp://127.0.0.1:2525"), "mail.example"), "f.toml");
+  auto bad_url = ParseConfig(
+      std::regex_replace(text, std::regex("smtp://127.0.0.1:2525"), "mail.example"), "f.toml");
   ASSERT_FALSE(bad_url.ok());
   EXPECT_NE(bad_url.status().message().find("smtp.url: must look like smtp://"), std::string::npos);
   auto bad_tz = ParseConfig(TestConfigText(), "f.toml");
   ASSERT_TRUE(bad_tz.ok());
-  auto tz = ParseConfig(std::regex_replace(text, std::regex("reference_prefix = \"PACTS\""),
-                                           "reference_prefix = \"PACTS\"\ntimezone = \"Mars/Olympus\""),
-                        "f.toml");
+  auto tz =
+      ParseConfig(std::regex_replace(text, std::regex("reference_prefix = \"PACTS\""),
+                                     "reference_prefix = \"PACTS\"\ntimezone = \"Mars/Olympus\""),
+                  "f.toml");
   ASSERT_FALSE(tz.ok());
   EXPECT_NE(tz.status().message().find("organisation.timezone: unknown time zone \"Mars/Olympus\""),
             std::string::npos);
 }
 
 TEST(Config, PasswordFilesMustBePrivate) {
-  const auto dir = std::filesystem::temp_directory_path() / ("intaked-config-test-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("intaked-config-test-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "pw") << "secret\n";
-  std::string text = std::regex_replace(TestConfigText(), std::regex("address = \"info@pacts.test\"\n"),
-                                        "address = \"info@pacts.test\"\npassword_file = \"pw\"\n");
-  text = std::regex_replace(text, std::regex("imap_url = \"imap://127.0.0.1:1143/INBOX\"\npassword = \"pw\"\n\n\\[smtp"),
-                            "imap_url = \"imap://127.0.0.1:1143/INBOX\"\n\n[smtp");
+  std::string text =
+      std::regex_replace(TestConfigText(), std::regex("address = \"info@pacts.test\"\n"),
+                         "address = \"info@pacts.test\"\npassword_file = \"pw\"\n");
+  text = std::regex_replace(
+      text, std::regex("imap_url = \"imap://127.0.0.1:1143/INBOX\"\npassword = \"pw\"\n\n\\[smtp"),
+      "imap_url = \"imap://127.0.0.1:1143/INBOX\"\n\n[smtp");
   chmod((dir / "pw").c_str(), 0644);
   auto open = ParseConfig(text, (dir / "intaked.toml").string());
   ASSERT_FALSE(open.ok());
-  EXPECT_NE(open.status().message().find("intake.password_file: \"" + (dir / "pw").string() + "\" is readable by others"),
+  EXPECT_NE(open.status().message().find("intake.password_file: \"" + (dir / "pw").string() +
+                                         "\" is readable by others"),
             std::string::npos)
       << open.status().message();
   chmod((dir / "pw").c_str(), 0600);

@@ -29,7 +29,8 @@ class FakeMailServer : public MailFolderOpener {
   FakeFolderData& Folder(const std::string& user) { return folders_[user]; }
   int opens = 0;
 
-  Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox, const std::string&) override {
+  Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox,
+                                           const std::string&) override {
     ++opens;
     FakeFolderData& f = folders_[mailbox.username];
     if (f.down) return Status::Connection("connection refused");
@@ -48,7 +49,8 @@ class FakeMailServer : public MailFolderOpener {
       }
       return out;
     }
-    Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& want, uint64_t) override {
+    Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& want,
+                                           uint64_t) override {
       std::vector<FetchedMail> out;
       for (const auto& w : want) {
         for (const auto& m : f_.messages) {
@@ -76,7 +78,8 @@ class FakeSender : public MailSender {
   std::vector<SentMail> sent;
   int attempts = 0;
 
-  SendOutcome Send(const std::string&, const std::vector<std::string>& recipients, const std::string& raw) override {
+  SendOutcome Send(const std::string&, const std::vector<std::string>& recipients,
+                   const std::string& raw) override {
     ++attempts;
     if (next != SendOutcome::Kind::kAccepted) return {next, "451 try later"};
     for (const auto& r : recipients) sent.push_back({r, ParseMessage(raw), raw});

@@ -1,15 +1,17 @@
+#include "transport/imap_response_reader.h"
+
 #include <gtest/gtest.h>
 
-#include "transport/imap_response_reader.h"
 #include "transport/imap_url.h"
 
 namespace intaked {
 namespace {
 
 TEST(ImapResponseReader, LiteralHoldingATaggedLookalikeIsReadWhole) {
-  const std::string body = "Subject: x\r\n\r\nI7 OK this line looks like the end\r\n* 1 FETCH fake\r\n";
-  const std::string wire = "* 1 FETCH (UID 42 BODY[] {" + std::to_string(body.size()) + "}\r\n" + body +
-                           ")\r\nI7 OK FETCH done\r\n";
+  const std::string body =
+      "Subject: x\r\n\r\nI7 OK this line looks like the end\r\n* 1 FETCH fake\r\n";
+  const std::string wire = "* 1 FETCH (UID 42 BODY[] {" + std::to_string(body.size()) + "}\r\n" +
+                           body + ")\r\nI7 OK FETCH done\r\n";
   ImapResponseReader r;
   // Feed one byte at a time: responses must not depend on how TCP splits them.
   std::vector<ImapResponse> got;

@@ -1,10 +1,10 @@
-#include <gtest/gtest.h>
+#include "engine/intake_cycle.h"
 
+#include <gtest/gtest.h>
 #include <spdlog/sinks/ringbuffer_sink.h>
 #include <spdlog/spdlog.h>
 
 #include "config/config_loader.h"
-#include "engine/intake_cycle.h"
 #include "fake_mail.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -19,11 +19,11 @@ Instant At(int y, unsigned m, unsigned d, int h = 10) {
   return date::sys_days(date::year(y) / date::month(m) / date::day(d)) + std::chrono::hours(h);
 }
 
-std::string Complaint(const std::string& id, const std::string& body, const std::string& to = "info@pacts.test",
-                      const std::string& cc = "") {
-  return "From: Pat Parent <parent@family.test>\r\nTo: " + to + "\r\n" + (cc.empty() ? "" : "Cc: " + cc + "\r\n") +
-         "Subject: Complaint\r\nMessage-ID: <" + id + ">\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\n\r\n" + body +
-         "\r\n";
+std::string Complaint(const std::string& id, const std::string& body,
+                      const std::string& to = "info@pacts.test", const std::string& cc = "") {
+  return "From: Pat Parent <parent@family.test>\r\nTo: " + to + "\r\n" +
+         (cc.empty() ? "" : "Cc: " + cc + "\r\n") + "Subject: Complaint\r\nMessage-ID: <" + id +
+         ">\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\n\r\n" + body + "\r\n";
 }
 
 class IntakeCycleTest : public ::testing::Test {
@@ -79,15 +79,18 @@ TEST_F(IntakeCycleTest, ComplaintIsAcknowledgedAndHandlerNotified) {
   EXPECT_EQ(ack.subject, "[PACTS-2026-0001] We have received your complaint");
   EXPECT_EQ(ack.in_reply_to, "c1@family.test");
   EXPECT_EQ(ack.auto_submitted, "auto-replied");
-  EXPECT_NE(ack.body.find("Monday 11 January 2027"), std::string::npos);  // 30 working days, Christmas skipped
+  EXPECT_NE(ack.body.find("Monday 11 January 2027"),
+            std::string::npos);        // 30 working days, Christmas skipped
   EXPECT_EQ(sender_.sent.size(), 2u);  // plus one notification to whichever co-chair
-  EXPECT_EQ(Logs().find("parent@family.test"), std::string::npos) << "addresses are masked at info level";
+  EXPECT_EQ(Logs().find("parent@family.test"), std::string::npos)
+      << "addresses are masked at info level";
   EXPECT_NE(Logs().find("p***@family.test"), std::string::npos);
 }
 
 TEST_F(IntakeCycleTest, NamedCoChairReceivesNothing) {
-  server_.Deliver("chair.a@pacts.test", Complaint("c2@family.test", "Alex Able was rude to me, I complain.",
-                                                  "chair.a@pacts.test"));
+  server_.Deliver(
+      "chair.a@pacts.test",
+      Complaint("c2@family.test", "Alex Able was rude to me, I complain.", "chair.a@pacts.test"));
   RunCycle();
   EXPECT_TRUE(sender_.To("chair.a@pacts.test").empty());
   ASSERT_EQ(sender_.To("chair.b@pacts.test").size(), 1u);
@@ -98,7 +101,8 @@ TEST_F(IntakeCycleTest, NamedCoChairReceivesNothing) {
 }
 
 TEST_F(IntakeCycleTest, NamingEveryoneGoesToTheFallback) {
-  server_.Deliver("info@pacts.test", Complaint("c3@family.test", "Both co-chairs ignored my complaint."));
+  server_.Deliver("info@pacts.test",
+                  Complaint("c3@family.test", "Both co-chairs ignored my complaint."));
   RunCycle();
   EXPECT_TRUE(sender_.To("chair.a@pacts.test").empty());
   EXPECT_TRUE(sender_.To("chair.b@pacts.test").empty());
@@ -106,7 +110,8 @@ TEST_F(IntakeCycleTest, NamingEveryoneGoesToTheFallback) {
 }
 
 TEST_F(IntakeCycleTest, SameMessageInTwoMailboxesIsOneCase) {
-  const std::string raw = Complaint("c4@family.test", "I am dissatisfied.", "info@pacts.test", "chair.b@pacts.test");
+  const std::string raw =
+      Complaint("c4@family.test", "I am dissatisfied.", "info@pacts.test", "chair.b@pacts.test");
   server_.Deliver("info@pacts.test", raw);
   server_.Deliver("chair.b@pacts.test", raw);
   const CycleReport r = RunCycle();
@@ -139,9 +144,10 @@ TEST_F(IntakeCycleTest, UidValidityChangeDoesNotRepeat) {
 }
 
 TEST_F(IntakeCycleTest, AutomatedMailIsRecordedNotAnswered) {
-  server_.Deliver("info@pacts.test",
-                  "From: away@family.test\r\nSubject: Out of office: complaint\r\nMessage-ID: <ooo@x>\r\n"
-                  "Auto-Submitted: auto-replied\r\n\r\nAway\r\n");
+  server_.Deliver(
+      "info@pacts.test",
+      "From: away@family.test\r\nSubject: Out of office: complaint\r\nMessage-ID: <ooo@x>\r\n"
+      "Auto-Submitted: auto-replied\r\n\r\nAway\r\n");
   RunCycle();
   EXPECT_TRUE(sender_.sent.empty());
   EXPECT_EQ(MessageLog(*db_).CountByKind("automated"), 1);
@@ -151,7 +157,8 @@ TEST_F(IntakeCycleTest, OwnLettersComingBackAreIgnored) {
   server_.Deliver("info@pacts.test", Complaint("c7@family.test", "A complaint."));
   RunCycle();
   // The notification lands in the handler's INBOX, which intaked also reads.
-  for (const SentMail& s : sender_.sent) server_.Deliver(s.to == "chair.a@pacts.test" ? s.to : "chair.b@pacts.test", s.raw);
+  for (const SentMail& s : sender_.sent)
+    server_.Deliver(s.to == "chair.a@pacts.test" ? s.to : "chair.b@pacts.test", s.raw);
   const size_t before = sender_.sent.size();
   RunCycle();
   EXPECT_EQ(sender_.sent.size(), before);
@@ -163,7 +170,8 @@ TEST_F(IntakeCycleTest, ReplyIsAttachedToItsCaseNotANewOne) {
   RunCycle();
   const Message ack = sender_.To("parent@family.test")[0].message;
   server_.Deliver("info@pacts.test", "From: parent@family.test\r\nSubject: Re: " + ack.subject +
-                                         "\r\nMessage-ID: <r8@family.test>\r\nIn-Reply-To: <" + ack.message_id +
+                                         "\r\nMessage-ID: <r8@family.test>\r\nIn-Reply-To: <" +
+                                         ack.message_id +
                                          ">\r\n\r\nI am still unhappy, more detail.\r\n");
   RunCycle();
   EXPECT_EQ(CaseStore(*db_).List(false).size(), 1u);
@@ -179,7 +187,8 @@ TEST_F(IntakeCycleTest, SmtpOutageRetriesWithBackoffAndNeverTwice) {
   EXPECT_EQ(Outbox(*db_).PendingCount(), 2);
   sender_.next = SendOutcome::Kind::kAccepted;
   r = RunCycle();
-  EXPECT_EQ(r.outbox.sent, 1) << "the letter never tried goes; the failed one waits out its back-off";
+  EXPECT_EQ(r.outbox.sent, 1)
+      << "the letter never tried goes; the failed one waits out its back-off";
   clock_.Advance(std::chrono::minutes(2));
   r = RunCycle();
   EXPECT_EQ(r.outbox.sent, 1);
@@ -205,9 +214,11 @@ TEST_F(IntakeCycleTest, MailboxOutageIsLoggedOnceAndTheRestGoesOn) {
 }
 
 TEST_F(IntakeCycleTest, CoChairHistoryIsNotIntakeOnFirstSight) {
-  server_.Deliver("chair.b@pacts.test", Complaint("old@family.test", "An old complaint.", "chair.b@pacts.test"),
+  server_.Deliver("chair.b@pacts.test",
+                  Complaint("old@family.test", "An old complaint.", "chair.b@pacts.test"),
                   At(2026, 6, 1));
-  server_.Deliver("chair.b@pacts.test", Complaint("new@family.test", "A new complaint.", "chair.b@pacts.test"),
+  server_.Deliver("chair.b@pacts.test",
+                  Complaint("new@family.test", "A new complaint.", "chair.b@pacts.test"),
                   At(2026, 11, 24));
   const CycleReport r = RunCycle();
   EXPECT_EQ(r.complaints, 1);
@@ -228,11 +239,13 @@ TEST_F(IntakeCycleTest, ReferencesAreSequentialPerYear) {
   server_.Deliver("info@pacts.test", Complaint("y2@family.test", "complaint two"));
   RunCycle();
   clock_.Set(At(2027, 1, 4));
-  server_.Deliver("info@pacts.test", Complaint("y3@family.test", "complaint three"), At(2027, 1, 4));
+  server_.Deliver("info@pacts.test", Complaint("y3@family.test", "complaint three"),
+                  At(2027, 1, 4));
   RunCycle();
   std::vector<std::string> refs;
   for (const auto& c : CaseStore(*db_).List(false)) refs.push_back(c.reference);
-  EXPECT_EQ(refs, (std::vector<std::string>{"PACTS-2026-0001", "PACTS-2026-0002", "PACTS-2027-0001"}));
+  EXPECT_EQ(refs,
+            (std::vector<std::string>{"PACTS-2026-0001", "PACTS-2026-0002", "PACTS-2027-0001"}));
 }
 
 }  // namespace

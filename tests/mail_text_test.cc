@@ -38,20 +38,24 @@ TEST(HeaderDecode, AdjacentEncodedWordsJoinWithoutSpace) {
 
 TEST(QuotedText, GmailStyleAttribution) {
   const std::string body =
-      "Thanks, that helps.\n\nJo\n\nOn Wed, 25 Nov 2026 at 14:53, PACTS Complaints <info@pacts.test>\nwrote:\n"
+      "Thanks, that helps.\n\nJo\n\nOn Wed, 25 Nov 2026 at 14:53, PACTS Complaints "
+      "<info@pacts.test>\nwrote:\n"
       "> Dear Jo,\n> earlier text\n";
   EXPECT_EQ(StripQuotedText(body), "Thanks, that helps.\n\nJo");
 }
 
 TEST(QuotedText, OutlookStyleHeaderBlock) {
   const std::string body =
-      "Please see my answer.\r\nAlex Able\r\nCo-chair\r\n\r\nFrom: PACTS Complaints <info@pacts.test>\r\n"
-      "Sent: 25 November 2026 14:53\r\nTo: Alex Able\r\nSubject: [PACTS-2026-0001] New complaint\r\n\r\nold\r\n";
+      "Please see my answer.\r\nAlex Able\r\nCo-chair\r\n\r\nFrom: PACTS Complaints "
+      "<info@pacts.test>\r\n"
+      "Sent: 25 November 2026 14:53\r\nTo: Alex Able\r\nSubject: [PACTS-2026-0001] New "
+      "complaint\r\n\r\nold\r\n";
   EXPECT_EQ(StripQuotedText(body), "Please see my answer.\nAlex Able\nCo-chair");
 }
 
 TEST(QuotedText, OriginalMessageSeparatorAndInlineQuotes) {
-  EXPECT_EQ(StripQuotedText("Mine\n> theirs\nmine again\n-----Original Message-----\nold"), "Mine\nmine again");
+  EXPECT_EQ(StripQuotedText("Mine\n> theirs\nmine again\n-----Original Message-----\nold"),
+            "Mine\nmine again");
   EXPECT_EQ(StripQuotedText("No quotes at all"), "No quotes at all");
 }
 
@@ -59,8 +63,11 @@ TEST(Composer, RoundTripsThroughTheParser) {
   OutgoingMail out;
   out.from = {"PACTS Complaints", "info@pacts.test"};
   out.to = {{"Élise Dupré", "elise@family.test"}};
-  out.subject = "[PACTS-2026-0001] Réponse à votre réclamation — merci de votre patience, nous revenons vers vous";
-  out.body = "Line one with £ and é\n.leading dot\nFrom the start\n" + std::string(200, 'x') + "\ntrailing space \n";
+  out.subject =
+      "[PACTS-2026-0001] Réponse à votre réclamation — merci de votre patience, nous revenons vers "
+      "vous";
+  out.body = "Line one with £ and é\n.leading dot\nFrom the start\n" + std::string(200, 'x') +
+             "\ntrailing space \n";
   out.message_id = "intaked.X.token@pacts.test";
   out.in_reply_to = "orig@family.test";
   out.references = {"a@family.test", "orig@family.test"};

@@ -1,10 +1,11 @@
+#include "mail/mime_parser.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "mail/date_header.h"
-#include "mail/mime_parser.h"
 
 namespace intaked {
 namespace {
@@ -86,8 +87,8 @@ TEST(MimeParser, MboxFromLineIsSkipped) {
 
 TEST(MimeParser, UnknownCharsetsDoNotLoseText) {
   const Message m = Parse("unknown_charset.eml");
-  EXPECT_EQ(m.subject, "café");          // bytes were valid UTF-8
-  EXPECT_EQ(m.body, "naïve text\n");     // Latin-1 bytes read as Windows-1252
+  EXPECT_EQ(m.subject, "café");       // bytes were valid UTF-8
+  EXPECT_EQ(m.body, "naïve text\n");  // Latin-1 bytes read as Windows-1252
 }
 
 TEST(MimeParser, EightBitHeaders) {
@@ -100,7 +101,8 @@ TEST(MimeParser, ThreadingHeaders) {
   const Message m = Parse("reply_with_quote.eml");
   EXPECT_EQ(m.in_reply_to, "intaked.PACTS-2026-0003.acknowledgement.abc@pacts.test");
   EXPECT_EQ(m.references,
-            (std::vector<std::string>{"c3@family.test", "intaked.PACTS-2026-0003.acknowledgement.abc@pacts.test"}));
+            (std::vector<std::string>{"c3@family.test",
+                                      "intaked.PACTS-2026-0003.acknowledgement.abc@pacts.test"}));
 }
 
 TEST(MimeParser, HostileInputIsContained) {
@@ -108,8 +110,8 @@ TEST(MimeParser, HostileInputIsContained) {
   std::string raw = "From: a@b.test\r\nSubject: " + std::string(2 * 1024 * 1024, 'x') + "\r\n";
   raw += "Content-Type: multipart/mixed; boundary=b0\r\n\r\n";
   for (int i = 0; i < 200; ++i) {
-    raw += "--b" + std::to_string(i) + "\r\nContent-Type: multipart/mixed; boundary=b" + std::to_string(i + 1) +
-           "\r\n\r\n";
+    raw += "--b" + std::to_string(i) + "\r\nContent-Type: multipart/mixed; boundary=b" +
+           std::to_string(i + 1) + "\r\n\r\n";
   }
   raw += std::string("text\0with nul", 13);
   const Message m = ParseMessage(raw);

@@ -9,9 +9,10 @@
 namespace intaked {
 namespace {
 
-Message Mail(const std::string& subject, const std::string& body, const std::string& extra_headers = "") {
-  return ParseMessage("From: Pat <parent@family.test>\r\nSubject: " + subject + "\r\nMessage-ID: <x@y>\r\n" +
-                      extra_headers + "\r\n" + body);
+Message Mail(const std::string& subject, const std::string& body,
+             const std::string& extra_headers = "") {
+  return ParseMessage("From: Pat <parent@family.test>\r\nSubject: " + subject +
+                      "\r\nMessage-ID: <x@y>\r\n" + extra_headers + "\r\n" + body);
 }
 
 struct ClassCase {
@@ -27,27 +28,34 @@ class Classification : public ::testing::TestWithParam<ClassCase> {};
 TEST_P(Classification, Kind) {
   const ClassCase& c = GetParam();
   const auto got = Classify(Mail(c.subject, c.body, c.headers), ClassificationRules::Defaults());
-  EXPECT_EQ(MessageKindName(got.kind), std::string(MessageKindName(c.expected))) << c.name << ": " << got.reason;
+  EXPECT_EQ(MessageKindName(got.kind), std::string(MessageKindName(c.expected)))
+      << c.name << ": " << got.reason;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Rules, Classification,
     ::testing::Values(
-        ClassCase{"complaint word", "Meeting", "I want to make a complaint.", "", MessageKind::kComplaint},
-        ClassCase{"phrase across a line break", "x", "This is not\r\n   acceptable.", "", MessageKind::kComplaint},
+        ClassCase{"complaint word", "Meeting", "I want to make a complaint.", "",
+                  MessageKind::kComplaint},
+        ClassCase{"phrase across a line break", "x", "This is not\r\n   acceptable.", "",
+                  MessageKind::kComplaint},
         ClassCase{"upper case", "DISSATISFIED", "", "", MessageKind::kComplaint},
         ClassCase{"complaint that thanks", "Thank you, but", "I am unhappy with the reply.", "",
                   MessageKind::kComplaint},
-        ClassCase{"compliment", "Well done", "Thank you for the coffee morning.", "", MessageKind::kCompliment},
+        ClassCase{"compliment", "Well done", "Thank you for the coffee morning.", "",
+                  MessageKind::kCompliment},
         ClassCase{"bare thanks sign-off", "Question", "When is the next meeting?\r\nThanks, Jo", "",
                   MessageKind::kOther},
         ClassCase{"word inside a word", "Uncomplainingly", "", "", MessageKind::kOther},
-        ClassCase{"quoted complaint is not theirs", "Re: dates", "Fine by me.\r\n> I have a complaint", "",
-                  MessageKind::kOther},
-        ClassCase{"auto-submitted", "complaint", "", "Auto-Submitted: auto-replied\r\n", MessageKind::kAutomated},
-        ClassCase{"auto-submitted no", "complaint", "", "Auto-Submitted: no\r\n", MessageKind::kComplaint},
+        ClassCase{"quoted complaint is not theirs", "Re: dates",
+                  "Fine by me.\r\n> I have a complaint", "", MessageKind::kOther},
+        ClassCase{"auto-submitted", "complaint", "", "Auto-Submitted: auto-replied\r\n",
+                  MessageKind::kAutomated},
+        ClassCase{"auto-submitted no", "complaint", "", "Auto-Submitted: no\r\n",
+                  MessageKind::kComplaint},
         ClassCase{"bulk", "complaint", "", "Precedence: bulk\r\n", MessageKind::kAutomated},
-        ClassCase{"list", "complaint", "", "List-Id: <news.family.test>\r\n", MessageKind::kAutomated},
+        ClassCase{"list", "complaint", "", "List-Id: <news.family.test>\r\n",
+                  MessageKind::kAutomated},
         ClassCase{"null sender", "complaint", "", "Return-Path: <>\r\n", MessageKind::kAutomated},
         ClassCase{"out of office", "Out of Office: complaint", "", "", MessageKind::kAutomated},
         ClassCase{"delivery report", "Undelivered", "",
@@ -55,7 +63,8 @@ INSTANTIATE_TEST_SUITE_P(
                   MessageKind::kAutomated}));
 
 TEST(ClassificationRules, MailerDaemonAndExtraPhrases) {
-  const Message bounce = ParseMessage("From: MAILER-DAEMON@pacts.test\r\nSubject: complaint\r\n\r\nx");
+  const Message bounce =
+      ParseMessage("From: MAILER-DAEMON@pacts.test\r\nSubject: complaint\r\n\r\nx");
   EXPECT_EQ(Classify(bounce, ClassificationRules::Defaults()).kind, MessageKind::kAutomated);
   ClassificationRules rules = ClassificationRules::Defaults();
   EXPECT_EQ(Classify(Mail("x", "I am fed up"), rules).kind, MessageKind::kOther);
@@ -64,7 +73,7 @@ TEST(ClassificationRules, MailerDaemonAndExtraPhrases) {
 }
 
 const std::vector<CoChairIdentity> kChairs = {{"Alex Able", "chair.a@pacts.test", {"Alex"}},
-                                               {"Bea Bright", "chair.b@pacts.test", {"Bea"}}};
+                                              {"Bea Bright", "chair.b@pacts.test", {"Bea"}}};
 
 std::vector<bool> Named(const std::string& text) { return NamedCoChairs(text, kChairs); }
 
@@ -104,10 +113,12 @@ TEST(Routing, EveryoneNamedGoesToTheFallback) {
 
 TEST(CaseReference, FormatAndFind) {
   EXPECT_EQ(FormatCaseReference("PACTS", 2026, 7), "PACTS-2026-0007");
-  EXPECT_EQ(FindCaseReference("Re: AW: Fwd: [PACTS-2026-0007] Your complaint", "PACTS"), "PACTS-2026-0007");
+  EXPECT_EQ(FindCaseReference("Re: AW: Fwd: [PACTS-2026-0007] Your complaint", "PACTS"),
+            "PACTS-2026-0007");
   EXPECT_EQ(FindCaseReference("SV: pacts-2026-0012 follow-up", "PACTS"), "PACTS-2026-0012");
   EXPECT_FALSE(FindCaseReference("IMPACTS-2026-0007", "PACTS"));
-  EXPECT_FALSE(FindCaseReference("PACTS-2026-00071", "PACTS") == std::optional<std::string>("PACTS-2026-0007"));
+  EXPECT_FALSE(FindCaseReference("PACTS-2026-00071", "PACTS") ==
+               std::optional<std::string>("PACTS-2026-0007"));
   EXPECT_FALSE(FindCaseReference("no reference", "PACTS"));
 }
 

@@ -50,10 +50,14 @@ sys_days EarlyMay(int y) { return y == 2020 ? Ymd(2020, 5, 8) : FirstMonday(y, 5
 // Spring: last Monday of May, moved for the 2002, 2012 and 2022 jubilees.
 sys_days Spring(int y) {
   switch (y) {
-    case 2002: return Ymd(2002, 6, 4);
-    case 2012: return Ymd(2012, 6, 4);
-    case 2022: return Ymd(2022, 6, 2);
-    default: return LastMonday(y, 5);
+    case 2002:
+      return Ymd(2002, 6, 4);
+    case 2012:
+      return Ymd(2012, 6, 4);
+    case 2022:
+      return Ymd(2022, 6, 2);
+    default:
+      return LastMonday(y, 5);
   }
 }
 
@@ -76,9 +80,12 @@ std::optional<Region> ParseRegion(std::string_view name) {
 
 std::string_view RegionName(Region region) {
   switch (region) {
-    case Region::kScotland: return "scotland";
-    case Region::kNorthernIreland: return "northern-ireland";
-    default: return "england-and-wales";
+    case Region::kScotland:
+      return "scotland";
+    case Region::kNorthernIreland:
+      return "northern-ireland";
+    default:
+      return "england-and-wales";
   }
 }
 
@@ -96,7 +103,7 @@ std::set<sys_days> BankHolidaysIn(Region region, int y) {
   std::set<sys_days> out;
   const bool scotland = region == Region::kScotland;
   const sys_days easter = EasterSunday(y);
-  out.insert(easter - days(2));  // Good Friday
+  out.insert(easter - days(2));                 // Good Friday
   if (!scotland) out.insert(easter + days(1));  // Easter Monday
   out.insert(EarlyMay(y));
   out.insert(Spring(y));
@@ -114,10 +121,12 @@ std::set<sys_days> BankHolidaysIn(Region region, int y) {
 }
 
 Result<std::set<sys_days>> ParseGovUkBankHolidays(std::string_view json, Region region) {
-  // The file is {"england-and-wales": {"division": ..., "events": [{"date": "YYYY-MM-DD", ...}]}, ...}.
-  // A division starts at its key followed by ':' and '{' (the "division" values are not followed so).
+  // The file is {"england-and-wales": {"division": ..., "events": [{"date": "YYYY-MM-DD", ...}]},
+  // ...}. A division starts at its key followed by ':' and '{' (the "division" values are not
+  // followed so).
   const std::string text(json);
-  static const std::regex kDivision(R"re("(england-and-wales|scotland|northern-ireland)"\s*:\s*\{)re");
+  static const std::regex kDivision(
+      R"re("(england-and-wales|scotland|northern-ireland)"\s*:\s*\{)re");
   size_t start = std::string::npos, end = text.size();
   for (std::sregex_iterator it(text.begin(), text.end(), kDivision), e; it != e; ++it) {
     const size_t at = size_t(it->position(0));
@@ -140,7 +149,9 @@ Result<std::set<sys_days>> ParseGovUkBankHolidays(std::string_view json, Region 
     if (!ymd.ok()) return Status::InvalidInput("invalid date " + (*it)[0].str());
     out.insert(sys_days(ymd));
   }
-  if (out.empty()) return Status::InvalidInput("no dates in the \"" + std::string(RegionName(region)) + "\" division");
+  if (out.empty())
+    return Status::InvalidInput("no dates in the \"" + std::string(RegionName(region)) +
+                                "\" division");
   return out;
 }
 

@@ -35,13 +35,16 @@ Instant LocalZone::At(date::sys_days d, int hour) const {
       zone_->to_sys(local, date::choose::earliest));
 }
 
-Instant LocalZone::EndOfDay(date::sys_days d) const { return At(d + date::days(1), 0) - std::chrono::seconds(1); }
+Instant LocalZone::EndOfDay(date::sys_days d) const {
+  return At(d + date::days(1), 0) - std::chrono::seconds(1);
+}
 
 std::string FormatDateForPeople(date::sys_days d) {
-  static const char* kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
+  static const char* kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                 "Thursday", "Friday", "Saturday"};
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
   const date::year_month_day ymd(d);
   return fmt::format("{} {} {} {}", kDays[date::weekday(d).c_encoding()], unsigned(ymd.day()),
                      kMonths[unsigned(ymd.month()) - 1], int(ymd.year()));
@@ -58,7 +61,8 @@ std::optional<date::sys_days> ParseIsoDate(std::string_view text) {
     for (size_t i = at; i < at + len; ++i) v = v * 10 + (text[i] - '0');
     return v;
   };
-  const date::year_month_day ymd{date::year{num(0, 4)}, date::month{unsigned(num(5, 2))}, date::day{unsigned(num(8, 2))}};
+  const date::year_month_day ymd{date::year{num(0, 4)}, date::month{unsigned(num(5, 2))},
+                                 date::day{unsigned(num(8, 2))}};
   if (!ymd.ok()) return std::nullopt;
   return date::sys_days(ymd);
 }
@@ -67,7 +71,8 @@ std::optional<Instant> ParseIsoInstant(std::string_view text) {
   if (text.size() < 19 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
   const auto day = ParseIsoDate(text.substr(0, 10));
   int hh = 0, mm = 0, ss = 0;
-  if (!day || std::sscanf(std::string(text.substr(11, 8)).c_str(), "%2d:%2d:%2d", &hh, &mm, &ss) != 3 ||
+  if (!day ||
+      std::sscanf(std::string(text.substr(11, 8)).c_str(), "%2d:%2d:%2d", &hh, &mm, &ss) != 3 ||
       text[13] != ':' || text[16] != ':' || hh > 23 || mm > 59 || ss > 60) {
     return std::nullopt;
   }
@@ -77,18 +82,20 @@ std::optional<Instant> ParseIsoInstant(std::string_view text) {
     offset_minutes = 0;
   } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
     int zh = 0, zm = 0;
-    if (std::sscanf(std::string(zone.substr(1)).c_str(), "%2d:%2d", &zh, &zm) != 2) return std::nullopt;
+    if (std::sscanf(std::string(zone.substr(1)).c_str(), "%2d:%2d", &zh, &zm) != 2)
+      return std::nullopt;
     offset_minutes = (zone[0] == '-' ? -1 : 1) * (zh * 60 + zm);
   } else {
     return std::nullopt;
   }
-  return Instant(date::sys_days(*day).time_since_epoch()) + std::chrono::hours(hh) + std::chrono::minutes(mm) +
-         std::chrono::seconds(ss) - std::chrono::minutes(offset_minutes);
+  return Instant(date::sys_days(*day).time_since_epoch()) + std::chrono::hours(hh) +
+         std::chrono::minutes(mm) + std::chrono::seconds(ss) - std::chrono::minutes(offset_minutes);
 }
 
 std::string FormatIsoDate(date::sys_days d) {
   const date::year_month_day ymd(d);
-  return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()),
+                     unsigned(ymd.day()));
 }
 
 }  // namespace intaked

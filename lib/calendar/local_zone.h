@@ -17,8 +17,6 @@
 
 namespace intaked {
 
-
-
 class LocalZone {
  public:
   static Result<LocalZone> Find(const std::string& name);

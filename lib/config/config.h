@@ -19,13 +19,13 @@
 namespace intaked {
 
 struct TlsSettings {
-  bool verify = true;     // verify server certificates (turn off only for tests)
-  std::string ca_file;    // extra CA bundle, e.g. a self-signed test server's cert
+  bool verify = true;   // verify server certificates (turn off only for tests)
+  std::string ca_file;  // extra CA bundle, e.g. a self-signed test server's cert
 };
 
 struct MailboxSettings {
-  std::string label;      // "intake", "chair.a@pacts.test" - for logs and state
-  std::string imap_url;   // imap[s]://host:port/FOLDER
+  std::string label;     // "intake", "chair.a@pacts.test" - for logs and state
+  std::string imap_url;  // imap[s]://host:port/FOLDER
   std::string username;
   std::string password;
   std::string sent_folder;  // co-chairs only; empty: not read
@@ -37,7 +37,7 @@ struct CoChairSettings {
 };
 
 struct Config {
-  std::string path;  // the file it came from
+  std::string path;              // the file it came from
   bool inline_password = false;  // some password is written in the file itself
 
   std::string organisation_name;

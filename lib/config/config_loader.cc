@@ -1,7 +1,6 @@
 #include "config/config_loader.h"
 
 #include <sys/stat.h>
-
 #include <toml++/toml.h>
 
 #include <cstring>
@@ -27,7 +26,8 @@ std::string ReadFile(const fs::path& p, bool* ok) {
 }
 
 bool ValidEmail(const std::string& s) {
-  static const std::regex re(R"re(^[^@\s<>,"]+@[^@\s<>,"]+\.[^@\s<>,"]+$|^[^@\s<>,"]+@[A-Za-z0-9-]+$)re");
+  static const std::regex re(
+      R"re(^[^@\s<>,"]+@[^@\s<>,"]+\.[^@\s<>,"]+$|^[^@\s<>,"]+@[A-Za-z0-9-]+$)re");
   return std::regex_match(s, re);
 }
 
@@ -63,11 +63,13 @@ void ReadPassword(TomlSection& s, const std::string& base, std::string* out, boo
 }
 
 void ReadMailbox(TomlSection& s, const std::string& base, const std::string& label,
-                 const std::string& default_user, bool sent, MailboxSettings* m, bool* inline_used) {
+                 const std::string& default_user, bool sent, MailboxSettings* m,
+                 bool* inline_used) {
   m->label = label;
   m->imap_url = s.String("imap_url", true);
   if (s.ok() && !ValidImapUrl(m->imap_url)) {
-    s.Fail("imap_url", "must look like imap://host:port/INBOX or imaps://host/INBOX, not \"" + m->imap_url + "\"");
+    s.Fail("imap_url", "must look like imap://host:port/INBOX or imaps://host/INBOX, not \"" +
+                           m->imap_url + "\"");
   }
   m->username = s.String("username", false);
   if (m->username.empty()) m->username = default_user;
@@ -80,7 +82,8 @@ void ReadOrganisation(TomlSection root, Config& c) {
   c.organisation_name = s.String("name", true);
   c.reference_prefix = s.String("reference_prefix", true);
   if (s.ok() && !std::regex_match(c.reference_prefix, std::regex("[A-Za-z0-9]{1,16}"))) {
-    s.Fail("reference_prefix", "must be 1-16 letters or digits, not \"" + c.reference_prefix + "\"");
+    s.Fail("reference_prefix",
+           "must be 1-16 letters or digits, not \"" + c.reference_prefix + "\"");
   }
   c.timezone = s.StringOr("timezone", c.timezone);
   if (s.ok()) {
@@ -92,7 +95,8 @@ void ReadOrganisation(TomlSection root, Config& c) {
 void ReadIntake(TomlSection root, const std::string& base, Config& c) {
   TomlSection s = root.Table("intake", true);
   c.intake_address = s.String("address", true);
-  if (s.ok() && !ValidEmail(c.intake_address)) s.Fail("address", "not an email address: \"" + c.intake_address + "\"");
+  if (s.ok() && !ValidEmail(c.intake_address))
+    s.Fail("address", "not an email address: \"" + c.intake_address + "\"");
   c.intake_display_name = s.StringOr("display_name", c.organisation_name);
   ReadMailbox(s, base, "intake", c.intake_address, false, &c.intake_mailbox, &c.inline_password);
   if (s.ok() && c.intake_mailbox.password.empty()) {
@@ -119,14 +123,16 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
     CoChairSettings cc;
     cc.identity.name = s.String("name", true);
     cc.identity.address = s.String("address", true);
-    if (s.ok() && !ValidEmail(cc.identity.address)) s.Fail("address", "not an email address: \"" + cc.identity.address + "\"");
+    if (s.ok() && !ValidEmail(cc.identity.address))
+      s.Fail("address", "not an email address: \"" + cc.identity.address + "\"");
     cc.identity.aliases = s.StringArray("aliases");
     if (s.Has("imap_url")) {
       MailboxSettings m;
       ReadMailbox(s, base, cc.identity.address, cc.identity.address, true, &m, &c.inline_password);
       cc.mailbox = m;
     } else {
-      for (const char* k : {"username", "password", "password_file", "sent_folder"}) s.String(k, false);
+      for (const char* k : {"username", "password", "password_file", "sent_folder"})
+        s.String(k, false);
     }
     s.RejectUnknown();
     for (const CoChairSettings& other : c.co_chairs) {
@@ -142,12 +148,14 @@ void ReadPeople(TomlSection root, Config& c) {
   TomlSection f = root.Table("fallback", true);
   c.fallback_name = f.String("name", true);
   c.fallback_address = f.String("address", true);
-  if (f.ok() && !ValidEmail(c.fallback_address)) f.Fail("address", "not an email address: \"" + c.fallback_address + "\"");
+  if (f.ok() && !ValidEmail(c.fallback_address))
+    f.Fail("address", "not an email address: \"" + c.fallback_address + "\"");
   f.RejectUnknown();
   TomlSection r = root.Table("stage_two", true);
   c.reviewer_name = r.String("reviewer_name", true);
   c.reviewer_address = r.String("reviewer_address", true);
-  if (r.ok() && !ValidEmail(c.reviewer_address)) r.Fail("reviewer_address", "not an email address: \"" + c.reviewer_address + "\"");
+  if (r.ok() && !ValidEmail(c.reviewer_address))
+    r.Fail("reviewer_address", "not an email address: \"" + c.reviewer_address + "\"");
   r.RejectUnknown();
 }
 
@@ -158,7 +166,8 @@ void ReadDeadlines(TomlSection root, Config& c) {
   c.respond_days = s.Int("respond", c.respond_days, 1, 365, kDays);
   c.appeal_days = s.Int("appeal", c.appeal_days, 1, 365, kDays);
   c.review_days = s.Int("review", c.review_days, 1, 365, kDays);
-  if (s.Has("remind_before")) c.remind_before = s.IntArray("remind_before", 1, 60, "working days from 1 to 60");
+  if (s.Has("remind_before"))
+    c.remind_before = s.IntArray("remind_before", 1, 60, "working days from 1 to 60");
   c.reminder_hour = s.Int("reminder_hour", c.reminder_hour, 0, 23, "an hour from 0 to 23");
   s.RejectUnknown();
 }
@@ -166,8 +175,11 @@ void ReadDeadlines(TomlSection root, Config& c) {
 void ReadCalendar(TomlSection root, const std::string& base, Config& c) {
   TomlSection s = root.Table("calendar", false);
   const std::string region = s.StringOr("region", "england-and-wales");
-  if (auto r = ParseRegion(region)) c.region = *r;
-  else if (s.ok()) s.Fail("region", "must be england-and-wales, scotland or northern-ireland, not \"" + region + "\"");
+  if (auto r = ParseRegion(region))
+    c.region = *r;
+  else if (s.ok())
+    s.Fail("region",
+           "must be england-and-wales, scotland or northern-ireland, not \"" + region + "\"");
   for (const std::string& d : s.StringArray("closures")) {
     const auto day = ParseIsoDate(d);
     if (!day) {
@@ -195,9 +207,11 @@ void ReadOperations(TomlSection root, const std::string& base, Config& c) {
   c.database_path = st.Path("database", true, base);
   st.RejectUnknown();
   TomlSection p = root.Table("polling", false);
-  c.poll_interval_seconds = p.Int("interval_seconds", c.poll_interval_seconds, 5, 86400, "seconds from 5 to 86400");
+  c.poll_interval_seconds =
+      p.Int("interval_seconds", c.poll_interval_seconds, 5, 86400, "seconds from 5 to 86400");
   c.idle = p.Bool("idle", c.idle);
-  c.first_run_days = p.Int("first_run_days", c.first_run_days, 0, 3650, "whole days from 0 to 3650");
+  c.first_run_days =
+      p.Int("first_run_days", c.first_run_days, 0, 3650, "whole days from 0 to 3650");
   p.RejectUnknown();
   TomlSection r = root.Table("retention", false);
   c.retention_years = r.Int("years", c.retention_years, 1, 100, "whole years from 1 to 100");
@@ -230,7 +244,8 @@ Result<Config> ParseConfig(const std::string& text, const std::string& path) {
     doc = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
     return Status::InvalidInput(path + ":" + std::to_string(e.source().begin.line) + ":" +
-                                std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
+                                std::to_string(e.source().begin.column) + ": " +
+                                std::string(e.description()));
   }
   const std::string base = fs::absolute(fs::path(path)).parent_path().string();
   Config c;
@@ -252,12 +267,15 @@ Result<Config> ParseConfig(const std::string& text, const std::string& path) {
 Result<Config> LoadConfig(const std::string& path) {
   bool ok = false;
   const std::string text = ReadFile(path, &ok);
-  if (!ok) return Status::InvalidInput(path + ": cannot read the config file: " + std::strerror(errno));
+  if (!ok)
+    return Status::InvalidInput(path + ": cannot read the config file: " + std::strerror(errno));
   auto config = ParseConfig(text, path);
   struct stat st {};
-  if (config.ok() && config->inline_password && stat(path.c_str(), &st) == 0 && (st.st_mode & S_IROTH)) {
-    return Status::InvalidInput(path + ": holds an inline password but is readable by everyone; run: chmod 640 " +
-                                path + " (or use password_file)");
+  if (config.ok() && config->inline_password && stat(path.c_str(), &st) == 0 &&
+      (st.st_mode & S_IROTH)) {
+    return Status::InvalidInput(
+        path + ": holds an inline password but is readable by everyone; run: chmod 640 " + path +
+        " (or use password_file)");
   }
   return config;
 }

@@ -18,7 +18,8 @@ std::string Shown(const toml::node& n) {
 }  // namespace
 
 TomlSection::TomlSection(const toml::table& root, std::string prefix, std::string file)
-    : TomlSection(&root, std::move(prefix), std::move(file), std::make_shared<Shared>(), toml::source_region{}) {}
+    : TomlSection(&root, std::move(prefix), std::move(file), std::make_shared<Shared>(),
+                  toml::source_region{}) {}
 
 TomlSection::TomlSection(const toml::table* table, std::string prefix, std::string file,
                          std::shared_ptr<Shared> s, toml::source_region where)
@@ -72,7 +73,8 @@ std::vector<TomlSection> TomlSection::TableArray(const std::string& key) {
   }
   for (size_t i = 0; i < arr->size(); ++i) {
     const toml::table* t = arr->get(i)->as_table();
-    out.push_back(TomlSection(t, KeyPath(key) + "[" + std::to_string(i + 1) + "]", file_, state_, t->source()));
+    out.push_back(TomlSection(t, KeyPath(key) + "[" + std::to_string(i + 1) + "]", file_, state_,
+                              t->source()));
   }
   return out;
 }

@@ -46,11 +46,13 @@ class TomlSection {
   struct Shared {
     std::string error;
   };
-  TomlSection(const toml::table* table, std::string prefix, std::string file, std::shared_ptr<Shared> s,
-              toml::source_region where);
+  TomlSection(const toml::table* table, std::string prefix, std::string file,
+              std::shared_ptr<Shared> s, toml::source_region where);
   const toml::node* Get(const std::string& key);
   std::string Where(const toml::node* node) const;
-  std::string KeyPath(const std::string& key) const { return prefix_.empty() ? key : prefix_ + "." + key; }
+  std::string KeyPath(const std::string& key) const {
+    return prefix_.empty() ? key : prefix_ + "." + key;
+  }
 
   const toml::table* table_;  // may be null: an absent optional table
   std::string prefix_;

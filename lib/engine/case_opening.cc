@@ -47,8 +47,8 @@ bool AddressedTo(const Message& m, const std::string& email) {
   return false;
 }
 
-OpenedCase CaseOpening::OpenComplaint(const Message& m, const Arrival& arrival, const std::string& raw,
-                                      const std::string& why) {
+OpenedCase CaseOpening::OpenComplaint(const Message& m, const Arrival& arrival,
+                                      const std::string& raw, const std::string& why) {
   const Config& cfg = ctx_.config;
   CaseStore cases(db_);
   const std::string own_text = m.subject + "\n" + StripQuotedText(m.body);
@@ -85,8 +85,10 @@ OpenedCase CaseOpening::OpenComplaint(const Message& m, const Arrival& arrival, 
     c.named_emails.push_back(cfg.co_chairs[i].identity.address);
     named_names.push_back(cfg.co_chairs[i].identity.name);
   }
-  const Deadline ack = WorkingDaysAfter(ctx_.calendar, ctx_.zone, arrival.received, cfg.acknowledge_days);
-  const Deadline respond = WorkingDaysAfter(ctx_.calendar, ctx_.zone, arrival.received, cfg.respond_days);
+  const Deadline ack =
+      WorkingDaysAfter(ctx_.calendar, ctx_.zone, arrival.received, cfg.acknowledge_days);
+  const Deadline respond =
+      WorkingDaysAfter(ctx_.calendar, ctx_.zone, arrival.received, cfg.respond_days);
   c.acknowledge_due = FormatIsoDate(ack.day);
   c.respond_due = FormatIsoDate(respond.day);
   cases.Create(c);
@@ -99,24 +101,26 @@ OpenedCase CaseOpening::OpenComplaint(const Message& m, const Arrival& arrival, 
   Outbox outbox(db_);
   LetterPost post(ctx_, outbox, tokens_, now_);
   LetterFields f;
-  f.values = {{"reference", c.reference},
-              {"organisation", cfg.organisation_name},
-              {"complainant_name", c.complainant_name.empty() ? "Sir or Madam" : c.complainant_name},
-              {"complainant", m.from ? FormatAddress(*m.from) : "(no address)"},
-              {"handler_name", handler_name},
-              {"handler_role", route.co_chair ? "one of our co-chairs" : "our " + cfg.fallback_name},
-              {"respond_due", FormatDateForPeople(respond.day)},
-              {"respond_days", std::to_string(cfg.respond_days)},
-              {"acknowledged", FormatDateForPeople(ctx_.zone.LocalDate(now_))},
-              {"received", FormatDateForPeople(day0)},
-              {"retention_years", std::to_string(cfg.retention_years)},
-              {"intake_address", cfg.intake_address},
-              {"subject", m.subject},
-              {"complaint_text", TrimTrailing(m.body)},
-              {"named_others", JoinNames(named_names)}};
+  f.values = {
+      {"reference", c.reference},
+      {"organisation", cfg.organisation_name},
+      {"complainant_name", c.complainant_name.empty() ? "Sir or Madam" : c.complainant_name},
+      {"complainant", m.from ? FormatAddress(*m.from) : "(no address)"},
+      {"handler_name", handler_name},
+      {"handler_role", route.co_chair ? "one of our co-chairs" : "our " + cfg.fallback_name},
+      {"respond_due", FormatDateForPeople(respond.day)},
+      {"respond_days", std::to_string(cfg.respond_days)},
+      {"acknowledged", FormatDateForPeople(ctx_.zone.LocalDate(now_))},
+      {"received", FormatDateForPeople(day0)},
+      {"retention_years", std::to_string(cfg.retention_years)},
+      {"intake_address", cfg.intake_address},
+      {"subject", m.subject},
+      {"complaint_text", TrimTrailing(m.body)},
+      {"named_others", JoinNames(named_names)}};
   f.flags = {{"names_someone", !named_names.empty()}, {"has_attachments", !m.attachments.empty()}};
   for (const Attachment& a : m.attachments) {
-    f.lists["attachments"].push_back({{"name", a.filename}, {"type", a.content_type}, {"size", HumanSize(a.size)}});
+    f.lists["attachments"].push_back(
+        {{"name", a.filename}, {"type", a.content_type}, {"size", HumanSize(a.size)}});
   }
   auto render = [&](const char* name) {
     auto letter = ctx_.templates.Render(name, f);
@@ -124,10 +128,16 @@ OpenedCase CaseOpening::OpenComplaint(const Message& m, const Arrival& arrival, 
     return letter.value();
   };
   if (!c.complainant_email.empty()) {
-    post.Enqueue({"acknowledgement", c.id, c.reference, *m.from, &m, "auto-replied"}, render("acknowledgement"));
+    post.Enqueue({"acknowledgement", c.id, c.reference, *m.from, &m, "auto-replied"},
+                 render("acknowledgement"));
     cases.AddEvent(c.id, now_, "acknowledged", "acknowledgement queued to the complainant");
   }
-  post.Enqueue({"handler_notification", c.id, c.reference, {handler_name, c.handler_email}, &m, "auto-generated"},
+  post.Enqueue({"handler_notification",
+                c.id,
+                c.reference,
+                {handler_name, c.handler_email},
+                &m,
+                "auto-generated"},
                render("handler_notification"));
   cases.AddEvent(c.id, now_, "notified", "notification queued to " + c.handler_email);
   return {c.id, c.reference, c.handler_email, route.reason};

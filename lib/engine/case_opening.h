@@ -18,9 +18,9 @@
 namespace intaked {
 
 struct Arrival {
-  std::string mailbox;              // state key of the folder it was read from
-  std::optional<size_t> co_chair;   // the co-chair whose mailbox it came from
-  Instant received;                 // server receipt time (or Date header)
+  std::string mailbox;             // state key of the folder it was read from
+  std::optional<size_t> co_chair;  // the co-chair whose mailbox it came from
+  Instant received;                // server receipt time (or Date header)
 };
 
 struct OpenedCase {

@@ -40,8 +40,8 @@ std::vector<IntakeCycle::Source> IntakeCycle::Sources(const ProcedureContext& ct
   return out;
 }
 
-Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail,
-                               uint32_t uidvalidity, CycleReport* report) {
+Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src,
+                               const FetchedMail& mail, uint32_t uidvalidity, CycleReport* report) {
   MessageProcessor processor(ctx, db_, tokens_);
   MailboxStateStore states(db_);
   const Instant now = clock_.Now();
@@ -53,7 +53,8 @@ Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src, c
     if (out.kind == "duplicate") ++report->duplicates;
     if (out.kind == "complaint") ++report->complaints;
     log_->info("{} uid {}: {}{}{}", src.role.key, mail.uid, out.kind,
-               out.reference.empty() ? "" : " " + out.reference, out.detail.empty() ? "" : " - " + out.detail);
+               out.reference.empty() ? "" : " " + out.reference,
+               out.detail.empty() ? "" : " - " + out.detail);
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
     return Status::Io(std::string("database: ") + e.what());
@@ -84,8 +85,8 @@ Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, C
   if (known && known->uidvalidity == validity) {
     after = known->last_uid;
   } else if (known) {
-    log_->warn("{}: UIDVALIDITY changed ({} -> {}); re-reading it (Message-IDs prevent repeats)", src.role.key,
-               known->uidvalidity, validity);
+    log_->warn("{}: UIDVALIDITY changed ({} -> {}); re-reading it (Message-IDs prevent repeats)",
+               src.role.key, known->uidvalidity, validity);
   }
   auto list = (*folder)->ListAfter(after);
   if (!list.ok()) return list.status();
@@ -101,7 +102,8 @@ Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, C
         return Status::Ok();
       }
       ++report->fetched;
-      if (first_sight && mail.internal_date.time_since_epoch().count() > 0 && mail.internal_date < cutoff) {
+      if (first_sight && mail.internal_date.time_since_epoch().count() > 0 &&
+          mail.internal_date < cutoff) {
         states.Put(src.role.key, {validity, mail.uid});
         continue;
       }
@@ -112,7 +114,8 @@ Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, C
   return Status::Ok();
 }
 
-Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report, const std::function<bool()>& should_stop) {
+Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
+                        const std::function<bool()>& should_stop) {
   for (const Source& src : Sources(ctx)) {
     const Status s = ReadFolder(ctx, src, report, should_stop);
     if (s.kind() == Status::Kind::kIo) return s;  // the database itself failed
@@ -126,8 +129,10 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report, const 
   } catch (const std::exception& e) {
     return Status::Io(std::string("database: ") + e.what());
   }
-  outages_.Note("smtp " + ctx.config.smtp_url,
-                report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok(), clock_.Now());
+  outages_.Note(
+      "smtp " + ctx.config.smtp_url,
+      report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok(),
+      clock_.Now());
   return Status::Ok();
 }
 

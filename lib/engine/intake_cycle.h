@@ -37,13 +37,20 @@ struct CycleReport {
 
 class IntakeCycle {
  public:
-  IntakeCycle(SQLite::Database& db, MailFolderOpener& folders, MailSender& sender, const Clock& clock,
-              TokenSource& tokens, OutageLog& outages, std::shared_ptr<spdlog::logger> log)
-      : db_(db), folders_(folders), sender_(sender), clock_(clock), tokens_(tokens), outages_(outages),
+  IntakeCycle(SQLite::Database& db, MailFolderOpener& folders, MailSender& sender,
+              const Clock& clock, TokenSource& tokens, OutageLog& outages,
+              std::shared_ptr<spdlog::logger> log)
+      : db_(db),
+        folders_(folders),
+        sender_(sender),
+        clock_(clock),
+        tokens_(tokens),
+        outages_(outages),
         log_(std::move(log)) {}
 
   // `should_stop` is polled between messages; the message in hand is finished.
-  Status Run(const ProcedureContext& ctx, CycleReport* report, const std::function<bool()>& should_stop = {});
+  Status Run(const ProcedureContext& ctx, CycleReport* report,
+             const std::function<bool()>& should_stop = {});
 
  private:
   struct Source {
@@ -54,8 +61,8 @@ class IntakeCycle {
   std::vector<Source> Sources(const ProcedureContext& ctx) const;
   Status ReadFolder(const ProcedureContext& ctx, const Source& src, CycleReport* report,
                     const std::function<bool()>& should_stop);
-  Status ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail, uint32_t uidvalidity,
-                    CycleReport* report);
+  Status ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail,
+                    uint32_t uidvalidity, CycleReport* report);
 
   SQLite::Database& db_;
   MailFolderOpener& folders_;

@@ -42,19 +42,21 @@ std::string DedupKey(const std::string& message_id, const std::string& raw) {
   return fmt::format("no-message-id.{:016x}.{}@intaked.invalid", h, raw.size());
 }
 
-ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole& role, Instant now) {
+ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole& role,
+                                         Instant now) {
   Message m = ParseMessage(fm.raw);
   m.message_id = DedupKey(m.message_id, fm.raw);
   const Instant received = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date
-                           : m.date                                     ? *m.date
-                                                                        : now;
+                           : m.date                                        ? *m.date
+                                                                           : now;
   MessageLog log(db_);
   if (log.Contains(m.message_id)) return {"duplicate", "", "already processed"};
   const std::string from = m.from ? m.from->email : "";
   auto record = [&](const std::string& kind, const std::string& why, std::optional<int64_t> case_id,
                     bool details, bool keep_raw) {
     log.Record({m.message_id, role.key, received, kind, why, case_id, details ? from : "",
-                details ? m.subject : "", keep_raw ? std::optional<std::string>(fm.raw) : std::nullopt});
+                details ? m.subject : "",
+                keep_raw ? std::optional<std::string>(fm.raw) : std::nullopt});
   };
   if (Outbox(db_).FindByMessageId(m.message_id)) {
     record("own", "a letter intaked sent", std::nullopt, false, false);
@@ -78,8 +80,10 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
       return {"automated", "", cl.reason};
     case MessageKind::kComplaint: {
       CaseOpening opening(ctx_, db_, tokens_, now);
-      const OpenedCase c = opening.OpenComplaint(m, {role.key, role.co_chair, received}, fm.raw, cl.reason);
-      return {"complaint", c.reference, "routed to " + MaskEmail(c.handler_email) + " (" + c.route_reason + ")"};
+      const OpenedCase c =
+          opening.OpenComplaint(m, {role.key, role.co_chair, received}, fm.raw, cl.reason);
+      return {"complaint", c.reference,
+              "routed to " + MaskEmail(c.handler_email) + " (" + c.route_reason + ")"};
     }
     case MessageKind::kCompliment:
       record("compliment", cl.reason, std::nullopt, true, false);
@@ -98,8 +102,8 @@ void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& ro
   const std::string id = DedupKey(m.message_id, fm.raw);
   MessageLog log(db_);
   if (log.Contains(id)) return;
-  log.Record({id, role.key, now, "unprocessable", error, std::nullopt, m.from ? m.from->email : "", m.subject,
-              fm.raw});
+  log.Record({id, role.key, now, "unprocessable", error, std::nullopt, m.from ? m.from->email : "",
+              m.subject, fm.raw});
 }
 
 }  // namespace intaked

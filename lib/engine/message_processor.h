@@ -25,7 +25,8 @@ struct FolderRole {
 };
 
 struct ProcessOutcome {
-  std::string kind;       // duplicate | own | correspondence | automated | complaint | compliment | other
+  std::string
+      kind;  // duplicate | own | correspondence | automated | complaint | compliment | other
   std::string reference;  // the case, when there is one
   std::string detail;     // why, for the log (never the body)
 };
@@ -38,7 +39,8 @@ class MessageProcessor {
   ProcessOutcome Process(const FetchedMail& mail, const FolderRole& role, Instant now);
 
   // Records a message whose processing failed, so it is not retried forever.
-  void RecordFailure(const FetchedMail& mail, const FolderRole& role, Instant now, const std::string& error);
+  void RecordFailure(const FetchedMail& mail, const FolderRole& role, Instant now,
+                     const std::string& error);
 
  private:
   const ProcedureContext& ctx_;

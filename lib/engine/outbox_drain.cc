@@ -30,8 +30,8 @@ DrainResult OutboxDrain::Drain(Instant now) {
         case SendOutcome::Kind::kPermanentFailure:
           outbox.MarkFailed(item.id, now, out.detail);
           ++r.failed;
-          log_->error("the mail server refused {} to {} for good: {}", item.purpose, MaskEmail(item.recipient),
-                      out.detail);
+          log_->error("the mail server refused {} to {} for good: {}", item.purpose,
+                      MaskEmail(item.recipient), out.detail);
           break;
         case SendOutcome::Kind::kTemporaryFailure:
           outbox.MarkRetry(item.id, now + Backoff(item.attempts), out.detail);

@@ -7,9 +7,9 @@
 #pragma once
 
 #include <SQLiteCpp/Database.h>
+#include <spdlog/logger.h>
 
 #include <memory>
-#include <spdlog/logger.h>
 
 #include "base/clock.h"
 #include "transport/mail_sender.h"

@@ -10,8 +10,9 @@ Result<std::shared_ptr<const ProcedureContext>> ProcedureContext::Build(const Co
   ClassificationRules rules = ClassificationRules::Defaults();
   for (const auto& p : config.extra_complaint_phrases) rules.complaint_phrases.push_back(p);
   for (const auto& p : config.extra_compliment_phrases) rules.compliment_phrases.push_back(p);
-  WorkingDayCalendar calendar = config.bank_holidays ? WorkingDayCalendar(*config.bank_holidays, config.closures)
-                                                     : WorkingDayCalendar(config.region, config.closures);
+  WorkingDayCalendar calendar = config.bank_holidays
+                                    ? WorkingDayCalendar(*config.bank_holidays, config.closures)
+                                    : WorkingDayCalendar(config.region, config.closures);
   return std::shared_ptr<const ProcedureContext>(new ProcedureContext{
       config, std::move(calendar), zone.value(), std::move(templates.value()), std::move(rules)});
 }

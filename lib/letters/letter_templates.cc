@@ -1,9 +1,8 @@
 #include "letters/letter_templates.h"
 
-#include <kainjow/mustache.hpp>
-
 #include <filesystem>
 #include <fstream>
+#include <kainjow/mustache.hpp>
 #include <sstream>
 
 namespace intaked {
@@ -32,7 +31,8 @@ Result<Letter> Split(const std::string& name, const std::string& text) {
 mu::data ToData(const LetterFields& f) {
   mu::data d;
   for (const auto& [k, v] : f.values) d.set(k, v);
-  for (const auto& [k, v] : f.flags) d.set(k, v ? mu::data::type::bool_true : mu::data::type::bool_false);
+  for (const auto& [k, v] : f.flags)
+    d.set(k, v ? mu::data::type::bool_true : mu::data::type::bool_false);
   for (const auto& [k, rows] : f.lists) {
     mu::data list = mu::data::type::list;
     for (const auto& row : rows) {
@@ -45,12 +45,15 @@ mu::data ToData(const LetterFields& f) {
   return d;
 }
 
-Result<std::string> RenderText(const std::string& name, const std::string& source, const LetterFields& fields) {
+Result<std::string> RenderText(const std::string& name, const std::string& source,
+                               const LetterFields& fields) {
   mu::mustache tmpl(source);
-  if (!tmpl.is_valid()) return Status::InvalidInput("template " + name + ": " + tmpl.error_message());
+  if (!tmpl.is_valid())
+    return Status::InvalidInput("template " + name + ": " + tmpl.error_message());
   tmpl.set_custom_escape([](const std::string& s) { return s; });
   std::string out = tmpl.render(ToData(fields));
-  if (!tmpl.is_valid()) return Status::InvalidInput("template " + name + ": " + tmpl.error_message());
+  if (!tmpl.is_valid())
+    return Status::InvalidInput("template " + name + ": " + tmpl.error_message());
   return out;
 }
 
@@ -65,7 +68,8 @@ Result<LetterTemplates> LetterTemplates::Load(const std::string& override_direct
   LetterTemplates t;
   for (const std::string& name : Names()) {
     std::string source(EmbeddedTemplate(name));
-    const std::filesystem::path file = std::filesystem::path(override_directory) / (name + ".mustache");
+    const std::filesystem::path file =
+        std::filesystem::path(override_directory) / (name + ".mustache");
     if (!override_directory.empty() && std::filesystem::exists(file)) {
       std::ifstream in(file);
       std::stringstream ss;
@@ -75,7 +79,8 @@ Result<LetterTemplates> LetterTemplates::Load(const std::string& override_direct
     }
     mu::mustache check(source);
     if (!check.is_valid()) {
-      return Status::InvalidInput((file.string().empty() ? name : file.string()) + ": " + check.error_message());
+      return Status::InvalidInput((file.string().empty() ? name : file.string()) + ": " +
+                                  check.error_message());
     }
     if (auto split = Split(name, source); !split.ok()) return split.status();
     t.sources_[name] = std::move(source);

@@ -29,9 +29,9 @@ std::optional<int> ZoneOffset(const std::string& zone) {
     return (zone[0] == '-' ? -1 : 1) * (hh * 60 + mm);
   }
   static const std::pair<const char*, int> kNamed[] = {
-      {"ut", 0},      {"utc", 0},     {"gmt", 0},     {"z", 0},       {"bst", 60},
-      {"est", -300},  {"edt", -240},  {"cst", -360},  {"cdt", -300},  {"mst", -420},
-      {"mdt", -360},  {"pst", -480},  {"pdt", -420},  {"cet", 60},    {"cest", 120}};
+      {"ut", 0},     {"utc", 0},    {"gmt", 0},    {"z", 0},      {"bst", 60},
+      {"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420},
+      {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"cet", 60},   {"cest", 120}};
   const std::string lower = LowerAscii(zone);
   for (const auto& [name, off] : kNamed) {
     if (lower == name) return off;
@@ -50,13 +50,16 @@ std::optional<std::chrono::sys_seconds> ParseDateHeader(std::string_view value) 
   const int day = std::stoi(m[1]);
   const int month = MonthNumber(m[2]);
   int year = std::stoi(m[3]);
-  if (m[3].length() == 2) year += year < 50 ? 2000 : 1900;
-  else if (m[3].length() == 3) year += 1900;
+  if (m[3].length() == 2)
+    year += year < 50 ? 2000 : 1900;
+  else if (m[3].length() == 3)
+    year += 1900;
   const int hour = std::stoi(m[4]), minute = std::stoi(m[5]);
   const int second = m[6].matched ? std::stoi(m[6]) : 0;
   const auto offset = ZoneOffset(m[7].matched ? m[7].str() : "");
   if (month == 0 || !offset || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  const date::year_month_day ymd{date::year{year}, date::month{unsigned(month)}, date::day{unsigned(day)}};
+  const date::year_month_day ymd{date::year{year}, date::month{unsigned(month)},
+                                 date::day{unsigned(day)}};
   if (!ymd.ok()) return std::nullopt;
   const auto local = date::sys_days(ymd) + std::chrono::hours(hour) + std::chrono::minutes(minute) +
                      std::chrono::seconds(second);

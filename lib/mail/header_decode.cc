@@ -38,9 +38,12 @@ bool DecodeWord(std::string_view s, size_t i, size_t* end, std::string* out) {
   const std::string_view text = s.substr(q1 + 3, q3 - q1 - 3);
   if (text.find_first_of(" \t\r\n") != std::string_view::npos) return false;
   std::string bytes;
-  if (enc == 'B') bytes = DecodeBase64(text);
-  else if (enc == 'Q') bytes = DecodeQuotedPrintable(text, true);
-  else return false;
+  if (enc == 'B')
+    bytes = DecodeBase64(text);
+  else if (enc == 'Q')
+    bytes = DecodeQuotedPrintable(text, true);
+  else
+    return false;
   *out = ToUtf8(bytes, charset);
   *end = q3 + 2;
   return true;

@@ -37,16 +37,19 @@ size_t DecodeEntity(std::string_view html, size_t i, std::string& out) {
     const std::string digits = name.substr(hex ? 2 : 1);
     if (digits.empty() || digits.size() > 7) return 0;
     for (char c : digits) {
-      if (hex ? !std::isxdigit(static_cast<unsigned char>(c)) : !std::isdigit(static_cast<unsigned char>(c))) return 0;
+      if (hex ? !std::isxdigit(static_cast<unsigned char>(c))
+              : !std::isdigit(static_cast<unsigned char>(c)))
+        return 0;
     }
     AppendUtf8(out, uint32_t(std::stoul(digits, nullptr, hex ? 16 : 10)));
     return semi - i + 1;
   }
   static const std::pair<const char*, uint32_t> kNamed[] = {
-      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},    {"apos", '\''},
-      {"nbsp", ' '},     {"pound", 0xA3},   {"euro", 0x20AC},  {"copy", 0xA9},   {"ndash", 0x2013},
-      {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
-      {"hellip", 0x2026}, {"eacute", 0xE9}, {"bull", 0x2022}};
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+      {"apos", '\''},    {"nbsp", ' '},     {"pound", 0xA3},   {"euro", 0x20AC},
+      {"copy", 0xA9},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018},
+      {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"hellip", 0x2026},
+      {"eacute", 0xE9},  {"bull", 0x2022}};
   for (const auto& [n, cp] : kNamed) {
     if (name == n) {
       AppendUtf8(out, cp);
@@ -57,8 +60,8 @@ size_t DecodeEntity(std::string_view html, size_t i, std::string& out) {
 }
 
 bool IsBlockTag(const std::string& tag) {
-  static const char* kBlocks[] = {"p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4",
-                                  "h5", "h6", "blockquote", "ul", "ol", "pre", "hr"};
+  static const char* kBlocks[] = {"p",  "div", "br", "tr",         "table", "h1", "h2",  "h3",
+                                  "h4", "h5",  "h6", "blockquote", "ul",    "ol", "pre", "hr"};
   for (const char* b : kBlocks) {
     if (tag == b) return true;
   }
@@ -119,9 +122,12 @@ std::string HtmlToText(std::string_view html) {
         i = end == std::string_view::npos ? html.size() : end + 3;
         continue;
       }
-      if (name == "li" && !end_tag) out += "\n- ";
-      else if (IsBlockTag(name)) out += (name == "br" ? "\n" : "\n\n");
-      else if (name == "td" || name == "th") out += ' ';
+      if (name == "li" && !end_tag)
+        out += "\n- ";
+      else if (IsBlockTag(name))
+        out += (name == "br" ? "\n" : "\n\n");
+      else if (name == "td" || name == "th")
+        out += ' ';
       i = close + 1;
     } else if (c == '&') {
       const size_t used = DecodeEntity(html, i, out);

@@ -19,7 +19,8 @@ std::string Base64(std::string_view in) {
   std::string out;
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
+    const unsigned v =
+        (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
     out += kAlphabet[v >> 18];
     out += kAlphabet[(v >> 12) & 63];
     out += kAlphabet[(v >> 6) & 63];
@@ -64,7 +65,8 @@ std::string FormatList(const std::vector<Address>& list) {
 
 std::string EncodeHeaderText(std::string_view text) {
   if (IsPlainAscii(text)) return std::string(text);
-  // Encoded words of at most 39 input bytes (lines stay under 78 after "Subject: "), split on UTF-8 character boundaries.
+  // Encoded words of at most 39 input bytes (lines stay under 78 after "Subject: "), split on UTF-8
+  // character boundaries.
   std::string out;
   size_t i = 0;
   while (i < text.size()) {
@@ -97,9 +99,11 @@ std::string EncodeQuotedPrintable(std::string_view text) {
     }
     if (c == '\r') continue;
     const bool at_line_end = i + 1 == text.size() || text[i + 1] == '\n' || text[i + 1] == '\r';
-    const bool safe = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !at_line_end);
+    const bool safe =
+        (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !at_line_end);
     // A line starting "From " or "." is escaped so no agent mangles it.
-    const bool risky_start = line_len == 0 && (c == '.' || (c == 'F' && text.substr(i, 5) == "From "));
+    const bool risky_start =
+        line_len == 0 && (c == '.' || (c == 'F' && text.substr(i, 5) == "From "));
     emit(safe && !risky_start ? std::string(1, char(c)) : fmt::format("={:02X}", c));
   }
   return out;

@@ -21,7 +21,7 @@ struct OutgoingMail {
   std::vector<Address> cc;
   std::optional<Address> reply_to;
   std::string subject;
-  std::string body;  // UTF-8, "\n" line ends
+  std::string body;        // UTF-8, "\n" line ends
   std::string message_id;  // without angle brackets
   std::string in_reply_to;
   std::vector<std::string> references;

@@ -26,17 +26,17 @@ struct Attachment {
 };
 
 struct Message {
-  std::string message_id;              // without angle brackets; may be empty
-  std::string in_reply_to;             // first id, without angle brackets
-  std::vector<std::string> references; // ids, without angle brackets
+  std::string message_id;               // without angle brackets; may be empty
+  std::string in_reply_to;              // first id, without angle brackets
+  std::vector<std::string> references;  // ids, without angle brackets
   std::optional<Address> from;
-  std::optional<Address> sender;       // Sender: header, if any
+  std::optional<Address> sender;  // Sender: header, if any
   std::vector<Address> reply_to;
   std::vector<Address> to;
   std::vector<Address> cc;
   std::string subject;
   std::optional<std::chrono::sys_seconds> date;  // from the Date header
-  std::string body;                    // the text body, UTF-8
+  std::string body;                              // the text body, UTF-8
   std::vector<Attachment> attachments;
 
   // Headers that classification reads, as written (unfolded, decoded).
@@ -44,8 +44,9 @@ struct Message {
   std::string precedence;
   std::string list_id;
   std::string return_path;
-  std::string content_type;            // top-level "type/subtype", lower case
-  bool has_autoreply_header = false;   // X-Autoreply, X-Autorespond, X-Auto-Response-Suppress present
+  std::string content_type;  // top-level "type/subtype", lower case
+  bool has_autoreply_header =
+      false;  // X-Autoreply, X-Autorespond, X-Auto-Response-Suppress present
 
   // What went wrong while parsing, if anything; the fields above hold what
   // could be recovered.

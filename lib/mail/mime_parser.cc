@@ -15,7 +15,8 @@ namespace {
 
 // Makes the bytes safe for mimetic: drops an mbox "From " line, replaces NULs,
 // cuts over-long header lines and an over-large header block.
-std::string Sanitize(std::string_view raw, const ParseLimits& limits, std::vector<std::string>& defects) {
+std::string Sanitize(std::string_view raw, const ParseLimits& limits,
+                     std::vector<std::string>& defects) {
   if (raw.rfind("From ", 0) == 0) {
     const size_t nl = raw.find('\n');
     raw = nl == std::string_view::npos ? std::string_view() : raw.substr(nl + 1);
@@ -23,7 +24,8 @@ std::string Sanitize(std::string_view raw, const ParseLimits& limits, std::vecto
   size_t header_end = raw.find("\r\n\r\n");
   size_t lf_end = raw.find("\n\n");
   size_t body_start;
-  if (lf_end != std::string_view::npos && (header_end == std::string_view::npos || lf_end < header_end)) {
+  if (lf_end != std::string_view::npos &&
+      (header_end == std::string_view::npos || lf_end < header_end)) {
     header_end = lf_end;
     body_start = lf_end + 2;
   } else if (header_end != std::string_view::npos) {
@@ -46,7 +48,8 @@ std::string Sanitize(std::string_view raw, const ParseLimits& limits, std::vecto
       cut = true;
     }
     if (out.size() + line.size() > limits.max_header_bytes) {
-      defects.push_back("header block over " + std::to_string(limits.max_header_bytes) + " bytes cut");
+      defects.push_back("header block over " + std::to_string(limits.max_header_bytes) +
+                        " bytes cut");
       break;
     }
     out.append(line);
@@ -66,7 +69,8 @@ std::string Sanitize(std::string_view raw, const ParseLimits& limits, std::vecto
 int MultipartDepthEstimate(std::string_view s) {
   int count = 0;
   const std::string lower = LowerAscii(s.substr(0, std::min<size_t>(s.size(), 8 * 1024 * 1024)));
-  for (size_t at = lower.find("multipart/"); at != std::string::npos; at = lower.find("multipart/", at + 1)) {
+  for (size_t at = lower.find("multipart/"); at != std::string::npos;
+       at = lower.find("multipart/", at + 1)) {
     ++count;
   }
   return count;
@@ -96,7 +100,9 @@ std::string Param(const std::string& raw, const std::string& name) {
     for (const std::string& k : {key + "*=", key + "="}) {
       size_t at = 0;
       while ((at = lower.find(k, at)) != std::string::npos) {
-        if (at == 0 || lower[at - 1] == ';' || std::isspace(static_cast<unsigned char>(lower[at - 1]))) break;
+        if (at == 0 || lower[at - 1] == ';' ||
+            std::isspace(static_cast<unsigned char>(lower[at - 1])))
+          break;
         ++at;
       }
       if (at == std::string::npos) continue;
@@ -166,12 +172,15 @@ void WalkEntity(const mimetic::MimeEntity& e, int depth, Walk& w) {
   }
   std::string filename = Param(disp_raw, "filename");
   if (filename.empty()) filename = Param(ctype_raw, "name");
-  const bool attachment = LowerAscii(Trim(disp_raw)).rfind("attachment", 0) == 0 || !filename.empty();
+  const bool attachment =
+      LowerAscii(Trim(disp_raw)).rfind("attachment", 0) == 0 || !filename.empty();
   if (!attachment && (type == "text/plain" || type == "text/html")) {
     std::string text = NormalizeNewlines(ToUtf8(DecodedBody(e), Param(ctype_raw, "charset")));
     std::string& slot = type == "text/plain" ? w.plain : w.html;
-    if (slot.empty()) slot = std::move(text);
-    else slot += "\n\n" + text;  // several inline text parts: keep them all, in order
+    if (slot.empty())
+      slot = std::move(text);
+    else
+      slot += "\n\n" + text;  // several inline text parts: keep them all, in order
     return;
   }
   w.attachments.push_back({filename.empty() ? "(unnamed)" : filename, type, DecodedBody(e).size()});
@@ -192,8 +201,10 @@ void ReadHeaders(const mimetic::MimeEntity& e, Message& m) {
   if (!irt.empty()) m.in_reply_to = irt.front();
   m.references = ParseMessageIds(HeaderRaw(e, "References"));
   bool ok = false;
-  if (Address a = FirstAddress(HeaderRaw(e, "From"), &ok); ok) m.from = a;
-  else m.defects.push_back("no readable From");
+  if (Address a = FirstAddress(HeaderRaw(e, "From"), &ok); ok)
+    m.from = a;
+  else
+    m.defects.push_back("no readable From");
   if (Address a = FirstAddress(HeaderRaw(e, "Sender"), &ok); ok) m.sender = a;
   m.reply_to = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "Reply-To")));
   m.to = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "To")));
@@ -205,7 +216,8 @@ void ReadHeaders(const mimetic::MimeEntity& e, Message& m) {
   m.list_id = Trim(HeaderRaw(e, "List-Id"));
   m.return_path = Trim(HeaderRaw(e, "Return-Path"));
   m.content_type = MediaType(e);
-  m.has_autoreply_header = e.header().hasField("X-Autoreply") || e.header().hasField("X-Autorespond");
+  m.has_autoreply_header =
+      e.header().hasField("X-Autoreply") || e.header().hasField("X-Autorespond");
 }
 
 }  // namespace
@@ -222,7 +234,8 @@ std::vector<std::string> ParseMessageIds(std::string_view value) {
   }
   if (ids.empty()) {  // some clients omit the brackets
     std::string bare = Trim(std::string(value));
-    if (!bare.empty() && bare.find(' ') == std::string::npos && bare.find('@') != std::string::npos) {
+    if (!bare.empty() && bare.find(' ') == std::string::npos &&
+        bare.find('@') != std::string::npos) {
       ids.push_back(bare);
     }
   }

@@ -13,9 +13,9 @@
 namespace intaked {
 
 struct ParseLimits {
-  size_t max_header_line = 16 * 1024;   // longer header lines are cut
-  size_t max_header_bytes = 256 * 1024; // a larger header block is cut
-  int max_multipart_depth = 32;         // deeper structure is not walked
+  size_t max_header_line = 16 * 1024;    // longer header lines are cut
+  size_t max_header_bytes = 256 * 1024;  // a larger header block is cut
+  int max_multipart_depth = 32;          // deeper structure is not walked
 };
 
 Message ParseMessage(std::string_view raw, const ParseLimits& limits = {});

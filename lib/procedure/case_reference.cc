@@ -16,7 +16,8 @@ std::optional<std::string> FindCaseReference(std::string_view subject, std::stri
     if (!std::isalnum(static_cast<unsigned char>(c))) escaped += '\\';
     escaped += c;
   }
-  const std::regex re("(^|[^A-Za-z0-9])(" + escaped + "-[0-9]{4}-[0-9]{4,})([^0-9]|$)", std::regex::icase);
+  const std::regex re("(^|[^A-Za-z0-9])(" + escaped + "-[0-9]{4}-[0-9]{4,})([^0-9]|$)",
+                      std::regex::icase);
   std::smatch m;
   const std::string s(subject);
   if (!std::regex_search(s, m, re)) return std::nullopt;

@@ -19,26 +19,40 @@ bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfin
 
 const char* MessageKindName(MessageKind kind) {
   switch (kind) {
-    case MessageKind::kAutomated: return "automated";
-    case MessageKind::kComplaint: return "complaint";
-    case MessageKind::kCompliment: return "compliment";
-    default: return "other";
+    case MessageKind::kAutomated:
+      return "automated";
+    case MessageKind::kComplaint:
+      return "complaint";
+    case MessageKind::kCompliment:
+      return "compliment";
+    default:
+      return "other";
   }
 }
 
 ClassificationRules ClassificationRules::Defaults() {
   ClassificationRules r;
-  r.complaint_phrases = {"complaint", "complaints", "complain", "complaining", "complained",
-                         "dissatisfied", "unhappy", "not happy", "disappointed", "disappointing",
-                         "grievance", "not acceptable", "unacceptable", "formal complaint",
-                         "very upset", "let down", "appalled"};
+  r.complaint_phrases = {"complaint",    "complaints",       "complain",   "complaining",
+                         "complained",   "dissatisfied",     "unhappy",    "not happy",
+                         "disappointed", "disappointing",    "grievance",  "not acceptable",
+                         "unacceptable", "formal complaint", "very upset", "let down",
+                         "appalled"};
   // A bare "thanks" signs off ordinary mail; only phrases that praise count.
-  r.compliment_phrases = {"thank you", "thanks so much", "thanks very much", "many thanks",
-                          "compliment", "compliments", "grateful", "well done",
-                          "really appreciate", "really appreciated"};
-  r.out_of_office_subjects = {"out of office", "out of the office", "automatic reply", "auto reply",
-                              "autoreply", "auto-reply", "auto:", "away from the office",
-                              "abwesenheit", "automatische antwort", "réponse automatique"};
+  r.compliment_phrases = {"thank you",         "thanks so much", "thanks very much",
+                          "many thanks",       "compliment",     "compliments",
+                          "grateful",          "well done",      "really appreciate",
+                          "really appreciated"};
+  r.out_of_office_subjects = {"out of office",
+                              "out of the office",
+                              "automatic reply",
+                              "auto reply",
+                              "autoreply",
+                              "auto-reply",
+                              "auto:",
+                              "away from the office",
+                              "abwesenheit",
+                              "automatische antwort",
+                              "réponse automatique"};
   return r;
 }
 
@@ -74,7 +88,8 @@ std::string FindPhrase(const std::string& text, const std::vector<std::string>& 
 }
 
 std::string AutomatedReason(const Message& m, const ClassificationRules& rules) {
-  if (!m.auto_submitted.empty() && m.auto_submitted != "no") return "Auto-Submitted: " + m.auto_submitted;
+  if (!m.auto_submitted.empty() && m.auto_submitted != "no")
+    return "Auto-Submitted: " + m.auto_submitted;
   if (m.precedence == "bulk" || m.precedence == "junk" || m.precedence == "list") {
     return "Precedence: " + m.precedence;
   }

@@ -2,8 +2,8 @@
 
 namespace intaked {
 
-Deadline WorkingDaysAfter(const WorkingDayCalendar& calendar, const LocalZone& zone, Instant received,
-                          int working_days) {
+Deadline WorkingDaysAfter(const WorkingDayCalendar& calendar, const LocalZone& zone,
+                          Instant received, int working_days) {
   const date::sys_days day = calendar.AddWorkingDays(zone.LocalDate(received), working_days);
   return {day, zone.EndOfDay(day)};
 }

@@ -14,7 +14,7 @@ struct Deadline {
   Instant at;          // the last second of that day
 };
 
-Deadline WorkingDaysAfter(const WorkingDayCalendar& calendar, const LocalZone& zone, Instant received,
-                          int working_days);
+Deadline WorkingDaysAfter(const WorkingDayCalendar& calendar, const LocalZone& zone,
+                          Instant received, int working_days);
 
 }  // namespace intaked

@@ -21,7 +21,8 @@ bool NamesAllCoChairs(const std::string& own_text) {
               .empty();
 }
 
-std::vector<bool> NamedCoChairs(const std::string& own_text, const std::vector<CoChairIdentity>& co_chairs) {
+std::vector<bool> NamedCoChairs(const std::string& own_text,
+                                const std::vector<CoChairIdentity>& co_chairs) {
   std::vector<bool> named(co_chairs.size(), false);
   if (NamesAllCoChairs(own_text)) {
     named.assign(co_chairs.size(), true);

@@ -19,7 +19,8 @@ struct CoChairIdentity {
 };
 
 // One flag per co-chair, in the order given.
-std::vector<bool> NamedCoChairs(const std::string& own_text, const std::vector<CoChairIdentity>& co_chairs);
+std::vector<bool> NamedCoChairs(const std::string& own_text,
+                                const std::vector<CoChairIdentity>& co_chairs);
 
 // True when the text refers to the co-chairs as a group ("the co-chairs").
 bool NamesAllCoChairs(const std::string& own_text);

@@ -13,9 +13,9 @@
 namespace intaked {
 
 struct RoutingInput {
-  std::vector<bool> named;             // per co-chair
-  std::vector<bool> received_directly; // per co-chair: in their mailbox or To/Cc
-  std::vector<int> open_cases;         // per co-chair
+  std::vector<bool> named;              // per co-chair
+  std::vector<bool> received_directly;  // per co-chair: in their mailbox or To/Cc
+  std::vector<int> open_cases;          // per co-chair
 };
 
 struct RoutingDecision {

@@ -57,10 +57,11 @@ int CaseStore::NextSequence(int year) {
 }
 
 void CaseStore::Create(CaseRecord& c) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO cases (reference, year, seq, kind, state, stage, subject, complainant_name,"
-                      " complainant_email, anonymous, handler_email, named_emails, received_at,"
-                      " acknowledge_due, respond_due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement q(
+      db_,
+      "INSERT INTO cases (reference, year, seq, kind, state, stage, subject, complainant_name,"
+      " complainant_email, anonymous, handler_email, named_emails, received_at,"
+      " acknowledge_due, respond_due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, c.reference);
   q.bind(2, c.year);
   q.bind(3, c.seq);
@@ -95,8 +96,9 @@ std::optional<CaseRecord> CaseStore::FindByReference(const std::string& referenc
 }
 
 int CaseStore::OpenCasesHandledBy(const std::string& email) {
-  SQLite::Statement q(db_, "SELECT COUNT(*) FROM cases WHERE state = 'open' AND kind = 'complaint'"
-                           " AND handler_email = ? COLLATE NOCASE");
+  SQLite::Statement q(db_,
+                      "SELECT COUNT(*) FROM cases WHERE state = 'open' AND kind = 'complaint'"
+                      " AND handler_email = ? COLLATE NOCASE");
   q.bind(1, email);
   q.executeStep();
   return q.getColumn(0).getInt();

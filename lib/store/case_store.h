@@ -45,7 +45,8 @@ class CaseStore {
   std::optional<CaseRecord> FindByReference(const std::string& reference);
   int OpenCasesHandledBy(const std::string& email);
   std::vector<CaseRecord> List(bool open_only);
-  void AddEvent(int64_t case_id, std::chrono::sys_seconds at, const std::string& kind, const std::string& detail);
+  void AddEvent(int64_t case_id, std::chrono::sys_seconds at, const std::string& kind,
+                const std::string& detail);
 
  private:
   SQLite::Database& db_;

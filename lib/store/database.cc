@@ -112,7 +112,8 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) 
     }
     // The umask makes the database, its WAL and shared-memory files 0600 from birth.
     const mode_t old = umask(077);
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto db =
+        std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db->exec("PRAGMA journal_mode=WAL");
     umask(old);
     db->exec("PRAGMA foreign_keys=ON");

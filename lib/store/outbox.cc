@@ -24,11 +24,14 @@ constexpr const char* kColumns = "id, case_id, purpose, recipient, message_id, m
 }  // namespace
 
 void Outbox::Enqueue(const OutboxItem& item, std::chrono::sys_seconds now) {
-  SQLite::Statement q(db_,
-                      "INSERT INTO outbox (case_id, purpose, recipient, message_id, mail, created_at,"
-                      " next_attempt_at) VALUES (?,?,?,?,?,?,?)");
-  if (item.case_id) q.bind(1, *item.case_id);
-  else q.bind(1);
+  SQLite::Statement q(
+      db_,
+      "INSERT INTO outbox (case_id, purpose, recipient, message_id, mail, created_at,"
+      " next_attempt_at) VALUES (?,?,?,?,?,?,?)");
+  if (item.case_id)
+    q.bind(1, *item.case_id);
+  else
+    q.bind(1);
   q.bind(2, item.purpose);
   q.bind(3, item.recipient);
   q.bind(4, item.message_id);
@@ -50,15 +53,18 @@ std::vector<OutboxItem> Outbox::Due(std::chrono::sys_seconds now, int limit) {
 }
 
 void Outbox::MarkSent(int64_t id, std::chrono::sys_seconds now) {
-  SQLite::Statement q(db_, "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?");
+  SQLite::Statement q(
+      db_, "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?");
   q.bind(1, Secs(now));
   q.bind(2, id);
   q.exec();
 }
 
-void Outbox::MarkRetry(int64_t id, std::chrono::sys_seconds next_attempt, const std::string& error) {
+void Outbox::MarkRetry(int64_t id, std::chrono::sys_seconds next_attempt,
+                       const std::string& error) {
   SQLite::Statement q(db_,
-                      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?");
+                      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error "
+                      "= ? WHERE id = ?");
   q.bind(1, Secs(next_attempt));
   q.bind(2, error);
   q.bind(3, id);
@@ -66,7 +72,8 @@ void Outbox::MarkRetry(int64_t id, std::chrono::sys_seconds next_attempt, const 
 }
 
 void Outbox::MarkFailed(int64_t id, std::chrono::sys_seconds now, const std::string& error) {
-  SQLite::Statement q(db_, "UPDATE outbox SET attempts = attempts + 1, failed_at = ?, last_error = ? WHERE id = ?");
+  SQLite::Statement q(
+      db_, "UPDATE outbox SET attempts = attempts + 1, failed_at = ?, last_error = ? WHERE id = ?");
   q.bind(1, Secs(now));
   q.bind(2, error);
   q.bind(3, id);
@@ -81,7 +88,8 @@ std::optional<OutboxItem> Outbox::FindByMessageId(const std::string& message_id)
 }
 
 int64_t Outbox::PendingCount() {
-  return db_.execAndGet("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL").getInt64();
+  return db_.execAndGet("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
+      .getInt64();
 }
 
 }  // namespace intaked

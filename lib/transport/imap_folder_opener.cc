@@ -17,7 +17,8 @@ class ImapFolder : public MailFolder {
     if (info_.uidnext != 0 && info_.uidnext <= after_uid + 1) return std::vector<FolderMessage>{};
     return session_->ListAfter(after_uid);
   }
-  Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages, uint64_t max_bytes) override {
+  Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages,
+                                         uint64_t max_bytes) override {
     return session_->Fetch(messages, max_bytes);
   }
 
@@ -28,7 +29,8 @@ class ImapFolder : public MailFolder {
 
 }  // namespace
 
-Result<std::unique_ptr<MailFolder>> ImapFolderOpener::Open(const MailboxSettings& mailbox, const std::string& folder) {
+Result<std::unique_ptr<MailFolder>> ImapFolderOpener::Open(const MailboxSettings& mailbox,
+                                                           const std::string& folder) {
   const ImapUrl url = ParseImapUrl(mailbox.imap_url);
   ImapEndpoint ep{url.server, mailbox.username, mailbox.password, tls_};
   auto session = ImapSession::Connect(ep);

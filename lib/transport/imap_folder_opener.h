@@ -12,7 +12,8 @@ namespace intaked {
 class ImapFolderOpener : public MailFolderOpener {
  public:
   explicit ImapFolderOpener(TlsSettings tls) : tls_(std::move(tls)) {}
-  Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox, const std::string& folder) override;
+  Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox,
+                                           const std::string& folder) override;
 
  private:
   TlsSettings tls_;

@@ -13,8 +13,8 @@
 namespace intaked {
 
 struct ImapResponse {
-  std::string tag;    // "*", "+", or the command's tag
-  std::string text;   // the response after the tag, literals left out (their {N} markers stay)
+  std::string tag;   // "*", "+", or the command's tag
+  std::string text;  // the response after the tag, literals left out (their {N} markers stay)
   std::vector<std::string> literals;
 };
 

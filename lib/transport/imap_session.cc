@@ -21,7 +21,9 @@ Status WaitFor(CURL* c, short events, std::chrono::seconds timeout) {
   }
   pollfd p{sock, events, 0};
   const int r = poll(&p, 1, int(std::chrono::milliseconds(timeout).count()));
-  if (r == 0) return Status::Connection("server did not answer within " + std::to_string(timeout.count()) + " s");
+  if (r == 0)
+    return Status::Connection("server did not answer within " + std::to_string(timeout.count()) +
+                              " s");
   if (r < 0) return Status::Connection("poll failed");
   return Status::Ok();
 }
@@ -40,10 +42,12 @@ std::string UidSet(const std::vector<FolderMessage>& messages) {
 
 // INTERNALDATE "25-Nov-2026 14:40:10 +0000" -> instant (0 when absent).
 std::chrono::sys_seconds InternalDate(const std::string& text) {
-  static const std::regex re(R"re(INTERNALDATE "(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4})")re");
+  static const std::regex re(
+      R"re(INTERNALDATE "(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4})")re");
   std::smatch m;
   if (!std::regex_search(text, m, re)) return {};
-  auto t = ParseDateHeader(m[1].str() + " " + m[2].str() + " " + m[3].str() + " " + m[4].str() + " " + m[5].str());
+  auto t = ParseDateHeader(m[1].str() + " " + m[2].str() + " " + m[3].str() + " " + m[4].str() +
+                           " " + m[5].str());
   return t ? *t : std::chrono::sys_seconds{};
 }
 
@@ -80,7 +84,8 @@ Result<std::unique_ptr<ImapSession>> ImapSession::Connect(const ImapEndpoint& ep
   if (rc != CURLE_OK) {
     const std::string why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
     curl_easy_cleanup(c);
-    if (rc == CURLE_LOGIN_DENIED) return Status::Permanent("login refused for " + ep.username + ": " + why);
+    if (rc == CURLE_LOGIN_DENIED)
+      return Status::Permanent("login refused for " + ep.username + ": " + why);
     return Status::Connection(ep.server + ": " + why);
   }
   return std::unique_ptr<ImapSession>(new ImapSession(c, ep.timeout));
@@ -96,7 +101,8 @@ Status ImapSession::SendAll(std::string_view bytes) {
       if (Status s = WaitFor(Easy(curl_), POLLOUT, timeout_); !s.ok()) return s;
       continue;
     }
-    if (rc != CURLE_OK) return Status::Connection(std::string("send failed: ") + curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+      return Status::Connection(std::string("send failed: ") + curl_easy_strerror(rc));
     bytes.remove_prefix(sent);
   }
   return Status::Ok();
@@ -112,7 +118,8 @@ Result<ImapResponse> ImapSession::ReadResponse() {
       if (Status s = WaitFor(Easy(curl_), POLLIN, timeout_); !s.ok()) return s;
       continue;
     }
-    if (rc != CURLE_OK) return Status::Connection(std::string("receive failed: ") + curl_easy_strerror(rc));
+    if (rc != CURLE_OK)
+      return Status::Connection(std::string("receive failed: ") + curl_easy_strerror(rc));
     if (n == 0) return Status::Connection("server closed the connection");
     reader_.Feed(std::string_view(buf, n));
   }
@@ -126,7 +133,8 @@ Result<std::vector<ImapResponse>> ImapSession::Command(const std::string& comman
     Result<ImapResponse> r = ReadResponse();
     if (!r.ok()) return r.status();
     if (r->tag != tag) {
-      if (r->tag == "*" && ResponseStatus(*r) == "BYE") return Status::Connection("server said BYE: " + r->text);
+      if (r->tag == "*" && ResponseStatus(*r) == "BYE")
+        return Status::Connection("server said BYE: " + r->text);
       untagged.push_back(std::move(r.value()));
       continue;
     }
@@ -142,15 +150,20 @@ Result<FolderInfo> ImapSession::Open(const std::string& verb, const std::string&
   if (!r.ok()) return r.status().Context("folder " + folder);
   FolderInfo info;
   for (const ImapResponse& u : *r) {
-    if (u.text.find("[UIDVALIDITY ") != std::string::npos) info.uidvalidity = NumberAfter(u.text, "[UIDVALIDITY ");
-    if (u.text.find("[UIDNEXT ") != std::string::npos) info.uidnext = NumberAfter(u.text, "[UIDNEXT ");
+    if (u.text.find("[UIDVALIDITY ") != std::string::npos)
+      info.uidvalidity = NumberAfter(u.text, "[UIDVALIDITY ");
+    if (u.text.find("[UIDNEXT ") != std::string::npos)
+      info.uidnext = NumberAfter(u.text, "[UIDNEXT ");
     if (u.text.ends_with(" EXISTS")) info.exists = NumberAfter(u.text, "");
   }
-  if (info.uidvalidity == 0) return Status::Protocol("folder " + folder + ": server sent no UIDVALIDITY");
+  if (info.uidvalidity == 0)
+    return Status::Protocol("folder " + folder + ": server sent no UIDVALIDITY");
   return info;
 }
 
-Result<FolderInfo> ImapSession::Examine(const std::string& folder) { return Open("EXAMINE", folder); }
+Result<FolderInfo> ImapSession::Examine(const std::string& folder) {
+  return Open("EXAMINE", folder);
+}
 Result<FolderInfo> ImapSession::Select(const std::string& folder) { return Open("SELECT", folder); }
 
 Result<std::vector<FolderMessage>> ImapSession::ListAfter(uint32_t after_uid) {
@@ -163,25 +176,29 @@ Result<std::vector<FolderMessage>> ImapSession::ListAfter(uint32_t after_uid) {
     FolderMessage m{NumberAfter(u.text, "UID "), NumberAfter(u.text, "RFC822.SIZE ")};
     if (m.uid > after_uid) out.push_back(m);
   }
-  std::sort(out.begin(), out.end(), [](const FolderMessage& a, const FolderMessage& b) { return a.uid < b.uid; });
+  std::sort(out.begin(), out.end(),
+            [](const FolderMessage& a, const FolderMessage& b) { return a.uid < b.uid; });
   return out;
 }
 
-Result<std::vector<FetchedMail>> ImapSession::Fetch(const std::vector<FolderMessage>& messages, uint64_t max_bytes) {
+Result<std::vector<FetchedMail>> ImapSession::Fetch(const std::vector<FolderMessage>& messages,
+                                                    uint64_t max_bytes) {
   std::vector<FolderMessage> whole, header_only;
   for (const FolderMessage& m : messages) (m.size > max_bytes ? header_only : whole).push_back(m);
   std::vector<FetchedMail> out;
-  for (const auto& [set, item, truncated] :
-       {std::tuple{&whole, "BODY.PEEK[]", false}, std::tuple{&header_only, "BODY.PEEK[HEADER]", true}}) {
+  for (const auto& [set, item, truncated] : {std::tuple{&whole, "BODY.PEEK[]", false},
+                                             std::tuple{&header_only, "BODY.PEEK[HEADER]", true}}) {
     if (set->empty()) continue;
     auto r = Command("UID FETCH " + UidSet(*set) + " (UID INTERNALDATE " + item + ")");
     if (!r.ok()) return r.status();
     for (ImapResponse& u : *r) {
       if (u.text.find(" FETCH ") == std::string::npos || u.literals.empty()) continue;
-      out.push_back({NumberAfter(u.text, "UID "), std::move(u.literals.back()), truncated, InternalDate(u.text)});
+      out.push_back({NumberAfter(u.text, "UID "), std::move(u.literals.back()), truncated,
+                     InternalDate(u.text)});
     }
   }
-  std::sort(out.begin(), out.end(), [](const FetchedMail& a, const FetchedMail& b) { return a.uid < b.uid; });
+  std::sort(out.begin(), out.end(),
+            [](const FetchedMail& a, const FetchedMail& b) { return a.uid < b.uid; });
   return out;
 }
 
@@ -197,9 +214,11 @@ Result<std::string> ImapSession::Flags(uint32_t uid) {
   return Status::NotFound("no message with UID " + std::to_string(uid));
 }
 
-Status ImapSession::Append(const std::string& folder, const std::string& message, const std::string& flags) {
+Status ImapSession::Append(const std::string& folder, const std::string& message,
+                           const std::string& flags) {
   // LITERAL+ ({N+}) saves a round trip; Dovecot and most servers offer it.
-  const std::string cmd = "APPEND " + ImapQuote(folder) + (flags.empty() ? "" : " (" + flags + ")") + " {" +
+  const std::string cmd = "APPEND " + ImapQuote(folder) +
+                          (flags.empty() ? "" : " (" + flags + ")") + " {" +
                           std::to_string(message.size()) + "+}\r\n" + message;
   auto r = Command(cmd);
   return r.ok() ? Status::Ok() : r.status();

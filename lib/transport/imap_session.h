@@ -48,7 +48,8 @@ class ImapSession {
   Result<FolderInfo> Select(const std::string& folder);
   Result<std::vector<FolderMessage>> ListAfter(uint32_t after_uid);
   // Whole messages by UID with BODY.PEEK[] (or the header alone past max_bytes).
-  Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages, uint64_t max_bytes);
+  Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages,
+                                         uint64_t max_bytes);
   // The flags of one message, e.g. "\Seen \Answered" (for tests and checks).
   Result<std::string> Flags(uint32_t uid);
   Status Append(const std::string& folder, const std::string& message, const std::string& flags);

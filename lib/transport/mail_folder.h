@@ -24,8 +24,8 @@ struct FolderMessage {
 
 struct FetchedMail {
   uint32_t uid = 0;
-  std::string raw;        // the whole message, or only its header when truncated
-  bool truncated = false; // over the size limit: `raw` is the header alone
+  std::string raw;                           // the whole message, or only its header when truncated
+  bool truncated = false;                    // over the size limit: `raw` is the header alone
   std::chrono::sys_seconds internal_date{};  // when the server received it (0 if unknown)
 };
 
@@ -45,7 +45,8 @@ class MailFolderOpener {
  public:
   virtual ~MailFolderOpener() = default;
   // Opens `folder` of `mailbox` read-only (empty folder: the one in its URL).
-  virtual Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox, const std::string& folder) = 0;
+  virtual Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox,
+                                                   const std::string& folder) = 0;
 };
 
 }  // namespace intaked

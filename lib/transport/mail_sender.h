@@ -18,7 +18,8 @@ struct SendOutcome {
 class MailSender {
  public:
   virtual ~MailSender() = default;
-  virtual SendOutcome Send(const std::string& envelope_from, const std::vector<std::string>& recipients,
+  virtual SendOutcome Send(const std::string& envelope_from,
+                           const std::vector<std::string>& recipients,
                            const std::string& message) = 0;
 };
 

@@ -44,17 +44,20 @@ CURL* NewHandle(const SmtpSettings& s, char* errbuf) {
 SendOutcome Outcome(CURL* c, CURLcode rc, const char* errbuf) {
   long code = 0;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-  if (rc == CURLE_OK) return {SendOutcome::Kind::kAccepted, "accepted (" + std::to_string(code) + ")"};
+  if (rc == CURLE_OK)
+    return {SendOutcome::Kind::kAccepted, "accepted (" + std::to_string(code) + ")"};
   std::string why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
   if (code > 0) why += " (server said " + std::to_string(code) + ")";
   // 5xx is the server's final word on this message; anything else may pass later.
   const bool permanent = code >= 500 && code < 600;
-  return {permanent ? SendOutcome::Kind::kPermanentFailure : SendOutcome::Kind::kTemporaryFailure, why};
+  return {permanent ? SendOutcome::Kind::kPermanentFailure : SendOutcome::Kind::kTemporaryFailure,
+          why};
 }
 
 }  // namespace
 
-SendOutcome SmtpSender::Send(const std::string& envelope_from, const std::vector<std::string>& recipients,
+SendOutcome SmtpSender::Send(const std::string& envelope_from,
+                             const std::vector<std::string>& recipients,
                              const std::string& message) {
   char errbuf[CURL_ERROR_SIZE] = {0};
   CURL* c = NewHandle(settings_, errbuf);

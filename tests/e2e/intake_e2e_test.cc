@@ -5,6 +5,8 @@
 
 #include <fstream>
 #include <regex>
+#include <sstream>
+#include <thread>
 
 #include "mail_stack.h"
 
@@ -31,8 +33,8 @@ class IntakeE2E : public ::testing::Test {
   }
   void SendComplaint(const std::string& to, const std::string& body, const std::string& id,
                      const std::string& cc = "") {
-    const std::string raw = TestMail("Pat Parent <" + P("parent", "family.test") + ">", to, "Complaint", body, id,
-                                     cc.empty() ? "" : "Cc: " + cc + "\r\n");
+    const std::string raw = TestMail("Pat Parent <" + P("parent", "family.test") + ">", to,
+                                     "Complaint", body, id, cc.empty() ? "" : "Cc: " + cc + "\r\n");
     std::vector<std::string> rcpt{to};
     if (!cc.empty()) rcpt.push_back(cc);
     stack_.Send(P("parent", "family.test"), rcpt, raw);
@@ -44,14 +46,16 @@ class IntakeE2E : public ::testing::Test {
 };
 
 TEST_F(IntakeE2E, ComplaintToInfoIsAcknowledgedOnceAndThreaded) {
-  SendComplaint(P("info"), "I am unhappy with how the last forum meeting was run.", "e2e1@family.test");
+  SendComplaint(P("info"), "I am unhappy with how the last forum meeting was run.",
+                "e2e1@family.test");
   const RunResult r = RunOnce();
   ASSERT_EQ(r.exit_code, 0) << r.output;
 
   const auto inbox = stack_.Read(P("parent", "family.test"));
   ASSERT_EQ(inbox.size(), 1u);
   const Message& ack = inbox[0].message;
-  EXPECT_TRUE(std::regex_search(ack.subject, std::regex(R"(^\[PACTS-\d{4}-0001\] We have received your complaint$)")))
+  EXPECT_TRUE(std::regex_search(
+      ack.subject, std::regex(R"(^\[PACTS-\d{4}-0001\] We have received your complaint$)")))
       << ack.subject;
   EXPECT_EQ(ack.in_reply_to, "e2e1@family.test");
   EXPECT_EQ(ack.references, std::vector<std::string>{"e2e1@family.test"});
@@ -64,14 +68,16 @@ TEST_F(IntakeE2E, ComplaintToInfoIsAcknowledgedOnceAndThreaded) {
   const auto a = stack_.Read(P("chair.a")), b = stack_.Read(P("chair.b"));
   ASSERT_EQ(a.size() + b.size(), 1u) << "exactly one co-chair is notified";
   const Message& note = (a.empty() ? b : a)[0].message;
-  EXPECT_NE(note.body.find("I am unhappy with how the last forum meeting was run."), std::string::npos);
+  EXPECT_NE(note.body.find("I am unhappy with how the last forum meeting was run."),
+            std::string::npos);
   EXPECT_NE(note.body.find("#holding"), std::string::npos);
   EXPECT_EQ(note.auto_submitted, "auto-generated");
   EXPECT_TRUE(stack_.Read(P("steering")).empty());
 }
 
 TEST_F(IntakeE2E, ComplaintNamingACoChairGoesToTheOtherAndTheNamedOneGetsNothing) {
-  SendComplaint(P("info"), "I want to complain about Bea Bright's conduct at the SEND panel.", "e2e2@family.test");
+  SendComplaint(P("info"), "I want to complain about Bea Bright's conduct at the SEND panel.",
+                "e2e2@family.test");
   ASSERT_EQ(RunOnce().exit_code, 0);
   EXPECT_TRUE(stack_.Read(P("chair.b")).empty()) << "the named co-chair receives nothing";
   const auto a = stack_.Read(P("chair.a"));
@@ -81,7 +87,8 @@ TEST_F(IntakeE2E, ComplaintNamingACoChairGoesToTheOtherAndTheNamedOneGetsNothing
 }
 
 TEST_F(IntakeE2E, ToInfoCcACoChairIsOneCase) {
-  SendComplaint(P("info"), "This is a formal complaint about the newsletter.", "e2e3@family.test", P("chair.b"));
+  SendComplaint(P("info"), "This is a formal complaint about the newsletter.", "e2e3@family.test",
+                P("chair.b"));
   const RunResult r = RunOnce();
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u);
@@ -95,9 +102,10 @@ TEST_F(IntakeE2E, ToInfoCcACoChairIsOneCase) {
 }
 
 TEST_F(IntakeE2E, OutOfOfficeGetsNothing) {
-  stack_.Send(P("parent", "family.test"), {P("info")},
-              TestMail(P("parent", "family.test"), P("info"), "Automatic reply: complaint", "I am away until Monday.",
-                       "e2e4@family.test", "Auto-Submitted: auto-replied\r\n"));
+  stack_.Send(
+      P("parent", "family.test"), {P("info")},
+      TestMail(P("parent", "family.test"), P("info"), "Automatic reply: complaint",
+               "I am away until Monday.", "e2e4@family.test", "Auto-Submitted: auto-replied\r\n"));
   ASSERT_EQ(RunOnce().exit_code, 0);
   EXPECT_TRUE(stack_.Read(P("parent", "family.test")).empty());
   EXPECT_TRUE(stack_.Read(P("chair.a")).empty());
@@ -113,20 +121,24 @@ TEST_F(IntakeE2E, CoChairMailboxStaysUnseenEvenForA25MegabyteComplaint) {
   for (size_t i = 0; i < lines; ++i) attachment += line + "\r\n";
   const std::string raw =
       "From: Pat Parent <" + P("parent", "family.test") + ">\r\nTo: " + P("chair.a") +
-      "\r\nSubject: Complaint with evidence\r\nMessage-ID: <e2e5@family.test>\r\nMIME-Version: 1.0\r\n"
+      "\r\nSubject: Complaint with evidence\r\nMessage-ID: <e2e5@family.test>\r\nMIME-Version: "
+      "1.0\r\n"
       "Content-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\n"
       "I am not happy; the recording is attached.\r\n--B\r\nContent-Type: audio/mpeg\r\n"
-      "Content-Disposition: attachment; filename=\"meeting.mp3\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+      "Content-Disposition: attachment; filename=\"meeting.mp3\"\r\nContent-Transfer-Encoding: "
+      "base64\r\n\r\n" +
       attachment + "--B--\r\n";
   stack_.Send(P("parent", "family.test"), {P("chair.a")}, raw);
   const RunResult r = RunOnce();
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const auto a = stack_.Read(P("chair.a"));
-  ASSERT_EQ(a.size(), 2u);  // the complaint, and Alex's notification (it came to Alex and names nobody)
+  ASSERT_EQ(a.size(),
+            2u);  // the complaint, and Alex's notification (it came to Alex and names nobody)
   EXPECT_EQ(a[0].message.message_id, "e2e5@family.test");
   EXPECT_EQ(a[0].flags.find("\\Seen"), std::string::npos) << "flags: " << a[0].flags;
   EXPECT_GT(a[0].raw.size(), 25u * 1024 * 1024);
-  EXPECT_NE(a[1].message.body.find("meeting.mp3 (audio/mpeg, 25.0 MB)"), std::string::npos) << a[1].message.body;
+  EXPECT_NE(a[1].message.body.find("meeting.mp3 (audio/mpeg, 25.0 MB)"), std::string::npos)
+      << a[1].message.body;
   EXPECT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u);
 }
 
@@ -148,17 +160,21 @@ TEST_F(IntakeE2E, CheckReachesEveryServerAndNamesWhatIsBroken) {
   EXPECT_NE(ok.output.find("ok    smtp"), std::string::npos) << ok.output;
   EXPECT_NE(ok.output.find("ok    sent folder of " + P("chair.a")), std::string::npos) << ok.output;
 
-  const std::string broken = stack_.WriteConfig(prefix_ + "x", "[deadlines]\nrespond = \"thirty\"\n");
+  const std::string broken =
+      stack_.WriteConfig(prefix_ + "x", "[deadlines]\nrespond = \"thirty\"\n");
   const RunResult bad = stack_.Intaked("--config " + broken + " check");
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_TRUE(std::regex_search(bad.output, std::regex(broken + R"(:\d+:\d+: deadlines.respond: must be a whole number)")))
+  EXPECT_TRUE(std::regex_search(
+      bad.output, std::regex(broken + R"(:\d+:\d+: deadlines.respond: must be a whole number)")))
       << bad.output;
 
   const std::string wrong_pw = stack_.WriteConfig(prefix_ + "y");
-  std::ofstream(stack_.dir() + "/secrets/" + prefix_ + "y-chair.b@pacts.test") << "not-the-password\n";
+  std::ofstream(stack_.dir() + "/secrets/" + prefix_ + "y-chair.b@pacts.test")
+      << "not-the-password\n";
   const RunResult denied = stack_.Intaked("--config " + wrong_pw + " check");
   EXPECT_EQ(denied.exit_code, 1);
-  EXPECT_TRUE(std::regex_search(denied.output, std::regex("FAIL  co-chair " + prefix_ + "y-chair.b@pacts.test +login refused")))
+  EXPECT_TRUE(std::regex_search(denied.output, std::regex("FAIL  co-chair " + prefix_ +
+                                                          "y-chair.b@pacts.test +login refused")))
       << denied.output;
 }
 
@@ -167,11 +183,47 @@ TEST_F(IntakeE2E, WorksOverImapsWithTheServersCertificate) {
   std::ifstream in(config_);
   std::stringstream ss;
   ss << in.rdbuf();
-  std::ofstream(config_) << std::regex_replace(ss.str(), std::regex("imap://127\\.0\\.0\\.1:\\d+/INBOX"), imaps);
+  std::ofstream(config_) << std::regex_replace(
+      ss.str(), std::regex("imap://127\\.0\\.0\\.1:\\d+/INBOX"), imaps);
   SendComplaint(P("info"), "I have a grievance about the consultation.", "e2e8@family.test");
   const RunResult r = RunOnce();
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u);
+}
+
+}  // namespace
+}  // namespace intaked::e2e
+
+namespace intaked::e2e {
+namespace {
+
+TEST_F(IntakeE2E, DaemonPollsOnItsTimerAndStopsCleanlyOnSigterm) {
+  std::ifstream in(config_);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::ofstream(config_) << ss.str() << "[polling]\ninterval_seconds = 5\n";
+  const std::string log = stack_.dir() + "/tests/" + prefix_ + "/daemon.log";
+  stack_.Intaked("--config " + config_ + " check");  // lets Dovecot see the new users first
+  std::string pid =
+      stack_.Intaked("--config " + config_ + " run > " + log + " 2>&1 & echo $!").output;
+  while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+  // The first cycle runs at start; this complaint arrives after it, so the timer must fire.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  SendComplaint(P("info"), "I am unhappy that nobody replied to my email.", "e2e9@family.test");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (stack_.Read(P("parent", "family.test")).empty() &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+  EXPECT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u);
+  const RunResult stop = stack_.Shell("kill -TERM " + pid + "; for i in $(seq 1 100); do kill -0 " +
+                                      pid + " 2>/dev/null || exit 0; sleep 0.1; done; exit 1");
+  EXPECT_EQ(stop.exit_code, 0) << "intaked did not exit within 10 s of SIGTERM";
+  std::ifstream daemon_log(log);
+  std::stringstream text;
+  text << daemon_log.rdbuf();
+  EXPECT_NE(text.str().find("stopping after the message in hand"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("intaked stopped"), std::string::npos) << text.str();
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ std::string Slurp(const std::string& path) {
   return ss.str();
 }
 
-std::string Shell(const std::string& cmd, int* status = nullptr) {
+std::string RunShell(const std::string& cmd, int* status) {
   std::string out;
   FILE* p = popen((cmd + " 2>&1").c_str(), "r");
   if (!p) throw std::runtime_error("cannot run " + cmd);
@@ -65,7 +65,8 @@ std::string MailStack::AddUser(const std::string& address) {
   const std::string secret = dir_ + "/secrets/" + address;
   const bool is_new = !std::filesystem::exists(secret);
   int status = 0;
-  std::string out = Shell(Env("INTAKED_MAILSTACK_SCRIPT") + " adduser " + dir_ + " " + address, &status);
+  std::string out =
+      RunShell(Env("INTAKED_MAILSTACK_SCRIPT") + " adduser " + dir_ + " " + address, &status);
   if (status != 0) throw std::runtime_error("adduser failed: " + out);
   while (!out.empty() && out.back() == '\n') out.pop_back();
   if (is_new) unsettled_ = true;
@@ -87,11 +88,13 @@ std::string MailStack::Password(const std::string& address) {
   return pw;
 }
 
-void MailStack::Send(const std::string& from, const std::vector<std::string>& to, const std::string& raw) {
+void MailStack::Send(const std::string& from, const std::vector<std::string>& to,
+                     const std::string& raw) {
   Settle();  // LMTP delivery to a user Dovecot does not know yet would bounce
   SmtpSender smtp({"smtp://127.0.0.1:" + std::to_string(smtp_port_), "", "", {}});
   const SendOutcome out = smtp.Send(from, to, raw);
-  if (out.kind != SendOutcome::Kind::kAccepted) throw std::runtime_error("SMTP refused test mail: " + out.detail);
+  if (out.kind != SendOutcome::Kind::kAccepted)
+    throw std::runtime_error("SMTP refused test mail: " + out.detail);
   WaitForQueue();
 }
 
@@ -99,7 +102,7 @@ void MailStack::WaitForQueue() {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < deadline) {
     // `postqueue -j` prints one JSON line per queued message; none means all delivered.
-    const std::string out = Shell("postqueue -c " + dir_ + "/postfix -j");
+    const std::string out = RunShell("postqueue -c " + dir_ + "/postfix -j", nullptr);
     if (out.find("queue_id") == std::string::npos) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -107,8 +110,11 @@ void MailStack::WaitForQueue() {
 }
 
 std::vector<StoredMail> MailStack::Read(const std::string& address, const std::string& folder) {
-  auto session = ImapSession::Connect(
-      {"imap://127.0.0.1:" + std::to_string(imap_port_) + "/", address, Password(address), {true, dir_ + "/dovecot/cert.pem"}, std::chrono::seconds(30)});
+  auto session = ImapSession::Connect({"imap://127.0.0.1:" + std::to_string(imap_port_) + "/",
+                                       address,
+                                       Password(address),
+                                       {true, dir_ + "/dovecot/cert.pem"},
+                                       std::chrono::seconds(30)});
   if (!session.ok()) throw std::runtime_error(session.status().message());
   auto info = (*session)->Examine(folder);
   if (!info.ok()) throw std::runtime_error(info.status().message());
@@ -128,23 +134,30 @@ std::vector<StoredMail> MailStack::Read(const std::string& address, const std::s
 std::string MailStack::WriteConfig(const std::string& prefix, const std::string& extra) {
   const std::string home = dir_ + "/tests/" + prefix;
   std::filesystem::create_directories(home);
-  for (const char* who : {"info", "chair.a", "chair.b", "steering"}) AddUser(prefix + "-" + who + "@pacts.test");
+  for (const char* who : {"info", "chair.a", "chair.b", "steering"})
+    AddUser(prefix + "-" + who + "@pacts.test");
   const std::string imap = "imap://127.0.0.1:" + std::to_string(imap_port_) + "/INBOX";
   std::ostringstream c;
-  c << "[organisation]\nname = \"Parents and Carers Together Stockport\"\nreference_prefix = \"PACTS\"\n\n"
-    << "[intake]\naddress = \"" << prefix << "-info@pacts.test\"\ndisplay_name = \"PACTS Complaints\"\n"
-    << "imap_url = \"" << imap << "\"\npassword_file = \"" << dir_ << "/secrets/" << prefix << "-info@pacts.test\"\n\n"
+  c << "[organisation]\nname = \"Parents and Carers Together Stockport\"\nreference_prefix = "
+       "\"PACTS\"\n\n"
+    << "[intake]\naddress = \"" << prefix
+    << "-info@pacts.test\"\ndisplay_name = \"PACTS Complaints\"\n"
+    << "imap_url = \"" << imap << "\"\npassword_file = \"" << dir_ << "/secrets/" << prefix
+    << "-info@pacts.test\"\n\n"
     << "[smtp]\nurl = \"smtp://127.0.0.1:" << smtp_port_ << "\"\n\n";
   const char* names[] = {"Alex Able", "Bea Bright"};
   const char* aliases[] = {"Alex", "Bea"};
   const char* who[] = {"chair.a", "chair.b"};
   for (int i = 0; i < 2; ++i) {
     const std::string addr = prefix + "-" + who[i] + "@pacts.test";
-    c << "[[co_chair]]\nname = \"" << names[i] << "\"\naddress = \"" << addr << "\"\naliases = [\"" << aliases[i]
-      << "\"]\nimap_url = \"" << imap << "\"\npassword_file = \"" << dir_ << "/secrets/" << addr << "\"\n\n";
+    c << "[[co_chair]]\nname = \"" << names[i] << "\"\naddress = \"" << addr << "\"\naliases = [\""
+      << aliases[i] << "\"]\nimap_url = \"" << imap << "\"\npassword_file = \"" << dir_
+      << "/secrets/" << addr << "\"\n\n";
   }
-  c << "[fallback]\nname = \"Steering Group\"\naddress = \"" << prefix << "-steering@pacts.test\"\n\n"
-    << "[stage_two]\nreviewer_name = \"Rita Review\"\nreviewer_address = \"reviewer@outside.test\"\n\n"
+  c << "[fallback]\nname = \"Steering Group\"\naddress = \"" << prefix
+    << "-steering@pacts.test\"\n\n"
+    << "[stage_two]\nreviewer_name = \"Rita Review\"\nreviewer_address = "
+       "\"reviewer@outside.test\"\n\n"
     << "[calendar]\nclosures = [\"2026-12-29\", \"2026-12-30\", \"2026-12-31\"]\n\n"
     << "[storage]\ndatabase = \"" << home << "/intaked.db\"\n\n"
     << "[tls]\nca_file = \"" << dir_ << "/dovecot/cert.pem\"\n\n"
@@ -157,13 +170,21 @@ std::string MailStack::WriteConfig(const std::string& prefix, const std::string&
 RunResult MailStack::Intaked(const std::string& args) {
   Settle();
   int status = 0;
-  std::string out = Shell(Env("INTAKED_BINARY") + " " + args, &status);
+  std::string out = RunShell(Env("INTAKED_BINARY") + " " + args, &status);
+  return {status, out};
+}
+
+RunResult MailStack::Shell(const std::string& command_line) {
+  int status = 0;
+  std::string out = RunShell(command_line, &status);
   return {status, out};
 }
 
 std::string TestMail(const std::string& from, const std::string& to, const std::string& subject,
-                     const std::string& body, const std::string& message_id, const std::string& extra_headers) {
-  return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMessage-ID: <" + message_id +
+                     const std::string& body, const std::string& message_id,
+                     const std::string& extra_headers) {
+  return "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMessage-ID: <" +
+         message_id +
          ">\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
          "Content-Type: text/plain; charset=UTF-8\r\n" +
          extra_headers + "\r\n" + body + "\r\n";

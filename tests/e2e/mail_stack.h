@@ -39,6 +39,8 @@ class MailStack {
   // Writes a config for a test whose users all start with `prefix`.
   std::string WriteConfig(const std::string& prefix, const std::string& extra = "");
   RunResult Intaked(const std::string& args);
+  // Runs a shell command line (output is stdout and stderr).
+  RunResult Shell(const std::string& command_line);
 
   const std::string& dir() const { return dir_; }
   int smtp_port() const { return smtp_port_; }
@@ -55,6 +57,7 @@ class MailStack {
 
 // A plain RFC 5322 message for tests.
 std::string TestMail(const std::string& from, const std::string& to, const std::string& subject,
-                     const std::string& body, const std::string& message_id, const std::string& extra_headers = "");
+                     const std::string& body, const std::string& message_id,
+                     const std::string& extra_headers = "");
 
 }  // namespace intaked::e2e
