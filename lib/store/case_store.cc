@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace intaked {
@@ -9,7 +11,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, reference, year, seq, kind, state, stage, subject, complainant_name, complainant_email,"
-    " anonymous, handler_email, named_emails, received_at, acknowledge_due, respond_due";
+    " anonymous, handler_email, named_emails, received_at, acknowledge_due, respond_due, phase, appeal_due,"
+    " review_due, thread_id, close_reason, closed_at";
 
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
@@ -44,6 +47,12 @@ CaseRecord Read(SQLite::Statement& q) {
   c.received_at = std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(13).getInt64()));
   c.acknowledge_due = q.getColumn(14).getString();
   c.respond_due = q.getColumn(15).getString();
+  c.phase = q.getColumn(16).getString();
+  c.appeal_due = q.getColumn(17).getString();
+  c.review_due = q.getColumn(18).getString();
+  c.thread_id = q.getColumn(19).getString();
+  c.close_reason = q.getColumn(20).getString();
+  if (!q.getColumn(21).isNull()) c.closed_at = std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(21).getInt64()));
   return c;
 }
 
@@ -77,8 +86,75 @@ void CaseStore::Create(CaseRecord& c) {
   q.bind(13, int64_t(c.received_at.time_since_epoch().count()));
   q.bind(14, c.acknowledge_due);
   q.bind(15, c.respond_due);
+  q.bind(16, c.phase);
+  q.bind(17, c.thread_id);
   q.exec();
   c.id = db_.getLastInsertRowid();
+}
+
+bool CaseRecord::Names(const std::string& email) const {
+  for (const std::string& n : named_emails) {
+    if (n.size() == email.size() && std::equal(n.begin(), n.end(), email.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void CaseStore::Save(const CaseRecord& c) {
+  SQLite::Statement q(db_,
+                      "UPDATE cases SET state = ?, stage = ?, phase = ?, handler_email = ?, respond_due = ?,"
+                      " appeal_due = ?, review_due = ?, anonymous = ?, close_reason = ?, closed_at = ? WHERE id = ?");
+  q.bind(1, c.state);
+  q.bind(2, c.stage);
+  q.bind(3, c.phase);
+  q.bind(4, c.handler_email);
+  q.bind(5, c.respond_due);
+  q.bind(6, c.appeal_due);
+  q.bind(7, c.review_due);
+  q.bind(8, c.anonymous ? 1 : 0);
+  q.bind(9, c.close_reason);
+  if (c.closed_at) q.bind(10, int64_t(c.closed_at->time_since_epoch().count()));
+  else q.bind(10);
+  q.bind(11, c.id);
+  q.exec();
+}
+
+std::vector<CaseEvent> CaseStore::Events(int64_t case_id) {
+  SQLite::Statement q(db_, "SELECT at, kind, detail FROM case_events WHERE case_id = ? ORDER BY id");
+  q.bind(1, case_id);
+  std::vector<CaseEvent> out;
+  while (q.executeStep()) {
+    out.push_back({std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(0).getInt64())),
+                   q.getColumn(1).getString(), q.getColumn(2).getString()});
+  }
+  return out;
+}
+
+std::set<std::string> CaseStore::RemindersDone(int64_t case_id, const std::string& deadline, const std::string& due) {
+  SQLite::Statement q(db_, "SELECT step FROM reminders WHERE case_id = ? AND deadline = ? AND due = ?");
+  q.bind(1, case_id);
+  q.bind(2, deadline);
+  q.bind(3, due);
+  std::set<std::string> out;
+  while (q.executeStep()) out.insert(q.getColumn(0).getString());
+  return out;
+}
+
+void CaseStore::RecordReminder(int64_t case_id, const std::string& deadline, const std::string& due,
+                               const std::string& step, std::chrono::sys_seconds at, bool superseded) {
+  SQLite::Statement q(db_,
+                      "INSERT OR IGNORE INTO reminders (case_id, deadline, due, step, at, superseded)"
+                      " VALUES (?,?,?,?,?,?)");
+  q.bind(1, case_id);
+  q.bind(2, deadline);
+  q.bind(3, due);
+  q.bind(4, step);
+  q.bind(5, int64_t(at.time_since_epoch().count()));
+  q.bind(6, superseded ? 1 : 0);
+  q.exec();
 }
 
 std::optional<CaseRecord> CaseStore::FindById(int64_t id) {

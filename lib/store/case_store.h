@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,21 @@ struct CaseRecord {
   std::chrono::sys_seconds received_at{};
   std::string acknowledge_due;  // YYYY-MM-DD
   std::string respond_due;
+  std::string phase = "stage1";  // stage1 | appeal | stage2 | done
+  std::string appeal_due;
+  std::string review_due;
+  std::string thread_id;
+  std::string close_reason;
+  std::optional<std::chrono::sys_seconds> closed_at;
+
+  bool open() const { return state == "open"; }
+  bool Names(const std::string& email) const;
+};
+
+struct CaseEvent {
+  std::chrono::sys_seconds at;
+  std::string kind;
+  std::string detail;
 };
 
 class CaseStore {
@@ -45,8 +61,16 @@ class CaseStore {
   std::optional<CaseRecord> FindByReference(const std::string& reference);
   int OpenCasesHandledBy(const std::string& email);
   std::vector<CaseRecord> List(bool open_only);
+  // Writes back every field that can change after opening.
+  void Save(const CaseRecord& c);
   void AddEvent(int64_t case_id, std::chrono::sys_seconds at, const std::string& kind,
                 const std::string& detail);
+  std::vector<CaseEvent> Events(int64_t case_id);
+
+  // The reminder ledger: steps already decided for a deadline date.
+  std::set<std::string> RemindersDone(int64_t case_id, const std::string& deadline, const std::string& due);
+  void RecordReminder(int64_t case_id, const std::string& deadline, const std::string& due,
+                      const std::string& step, std::chrono::sys_seconds at, bool superseded);
 
  private:
   SQLite::Database& db_;

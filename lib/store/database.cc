@@ -77,6 +77,23 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL;
 )sql",
+      // 2: the whole procedure - phases, Stage Two, reminders.
+      R"sql(
+ALTER TABLE cases ADD COLUMN phase TEXT NOT NULL DEFAULT 'stage1';   -- stage1 | appeal | stage2 | done
+ALTER TABLE cases ADD COLUMN appeal_due TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN review_due TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN thread_id TEXT NOT NULL DEFAULT '';     -- the complainant's first Message-ID
+ALTER TABLE cases ADD COLUMN close_reason TEXT NOT NULL DEFAULT '';
+CREATE TABLE reminders (
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  deadline TEXT NOT NULL,            -- respond | review
+  due TEXT NOT NULL,                 -- the deadline's date when the step was decided
+  step TEXT NOT NULL,                -- before-5 | due | overdue-1 ...
+  at INTEGER NOT NULL,
+  superseded INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (case_id, deadline, due, step)
+);
+)sql",
   };
   return kSteps;
 }

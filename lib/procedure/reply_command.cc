@@ -1,0 +1,95 @@
+#include "procedure/reply_command.h"
+
+#include <cctype>
+
+#include "calendar/local_zone.h"
+
+namespace intaked {
+namespace {
+
+std::string Trim(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+struct Entry {
+  const char* word;
+  Keyword keyword;
+};
+
+constexpr Entry kWords[] = {{"outcome", Keyword::kOutcome},     {"holding", Keyword::kHolding},
+                            {"note", Keyword::kNote},           {"escalate", Keyword::kEscalate},
+                            {"reassign", Keyword::kReassign},   {"withdrawn", Keyword::kWithdrawn},
+                            {"close", Keyword::kClose},         {"not-complaint", Keyword::kNotComplaint},
+                            {"complaint", Keyword::kComplaint}, {"compliment", Keyword::kCompliment}};
+
+}  // namespace
+
+const char* KeywordName(Keyword k) {
+  for (const Entry& e : kWords) {
+    if (e.keyword == k) return e.word;
+  }
+  return "";
+}
+
+const char* KeywordHelp() {
+  return "  #outcome              your written response (ends Stage One; in Stage Two, the recommendation)\n"
+         "  #holding 2027-01-29   a holding letter with a new final date; the rest of your text is the reason\n"
+         "  #note                 an internal note, not sent to the complainant\n"
+         "  #escalate             start Stage Two (independent review) now\n"
+         "  #reassign             hand the case to another co-chair\n"
+         "  #withdrawn or #close  close the case without writing to the complainant\n"
+         "  #not-complaint        this was not a complaint: void the case\n";
+}
+
+ReplyCommand ParseReplyCommand(const std::string& own_text) {
+  ReplyCommand cmd;
+  size_t pos = 0;
+  std::string first;
+  while (pos <= own_text.size()) {
+    size_t nl = own_text.find('\n', pos);
+    if (nl == std::string::npos) nl = own_text.size();
+    first = Trim(own_text.substr(pos, nl - pos));
+    pos = nl + 1;
+    if (!first.empty()) break;
+  }
+  const bool keyword_like = first.size() >= 2 && first[0] == '#' && std::isalpha(static_cast<unsigned char>(first[1]));
+  if (!keyword_like) {
+    cmd.text = Trim(own_text);
+    return cmd;
+  }
+  cmd.text = pos < own_text.size() ? Trim(own_text.substr(pos)) : "";
+  const size_t sp = first.find_first_of(" \t");
+  std::string word = first.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (word == "notcomplaint" || word == "not_complaint") word = "not-complaint";
+  const std::string arg = sp == std::string::npos ? "" : Trim(first.substr(sp));
+  for (const Entry& e : kWords) {
+    if (word == e.word) cmd.keyword = e.keyword;
+  }
+  if (cmd.keyword == Keyword::kNone) {
+    cmd.error = "\"#" + word + "\" is not a keyword intaked knows. The keywords are:\n" + KeywordHelp();
+    return cmd;
+  }
+  if (cmd.keyword == Keyword::kHolding) {
+    cmd.date = ParseIsoDate(arg.substr(0, arg.find_first_of(" \t")));
+    if (!cmd.date) {
+      cmd.error = "#holding needs the new final date after it, written like 2027-01-29" +
+                  (arg.empty() ? std::string(".") : std::string(", not \"") + arg + "\".");
+    }
+  }
+  return cmd;
+}
+
+std::string HoldingDateProblem(date::sys_days day, date::sys_days today, const WorkingDayCalendar& calendar) {
+  if (day <= today) return "the date " + FormatDateForPeople(day) + " is not in the future.";
+  if (!calendar.IsWorkingDay(day)) {
+    return FormatDateForPeople(day) + " is not a working day (weekend, bank holiday or closure); the next one is " +
+           FormatDateForPeople(calendar.AddWorkingDays(day, 1)) + ".";
+  }
+  return {};
+}
+
+}  // namespace intaked
