@@ -70,7 +70,7 @@ void CaseStore::Create(CaseRecord& c) {
       db_,
       "INSERT INTO cases (reference, year, seq, kind, state, stage, subject, complainant_name,"
       " complainant_email, anonymous, handler_email, named_emails, received_at,"
-      " acknowledge_due, respond_due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      " acknowledge_due, respond_due, phase, thread_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, c.reference);
   q.bind(2, c.year);
   q.bind(3, c.seq);
