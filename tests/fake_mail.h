@@ -21,18 +21,21 @@ struct FakeFolderData {
 class FakeMailServer : public MailFolderOpener {
  public:
   // Delivers `raw` to `user`'s INBOX; returns its UID.
-  uint32_t Deliver(const std::string& user, const std::string& raw, Instant when = {}) {
-    FakeFolderData& f = folders_[user];
+  uint32_t Deliver(const std::string& user, const std::string& raw, Instant when = {},
+                   const std::string& folder = "INBOX") {
+    FakeFolderData& f = folders_[user + "/" + folder];
     f.messages.push_back({f.next_uid, raw, false, when});
     return f.next_uid++;
   }
-  FakeFolderData& Folder(const std::string& user) { return folders_[user]; }
+  FakeFolderData& Folder(const std::string& user, const std::string& folder = "INBOX") {
+    return folders_[user + "/" + folder];
+  }
   int opens = 0;
 
   Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox,
-                                           const std::string&) override {
+                                          const std::string& folder) override {
     ++opens;
-    FakeFolderData& f = folders_[mailbox.username];
+    FakeFolderData& f = folders_[mailbox.username + "/" + (folder.empty() ? "INBOX" : folder)];
     if (f.down) return Status::Connection("connection refused");
     return std::unique_ptr<MailFolder>(new View(f));
   }

@@ -19,8 +19,19 @@ namespace intaked {
 
 struct Arrival {
   std::string mailbox;             // state key of the folder it was read from
-  std::optional<size_t> co_chair;  // the co-chair whose mailbox it came from
+  std::optional<size_t> co_chair;  // the co-chair whose mailbox it came from (or who logged it)
   Instant received;                // server receipt time (or Date header)
+};
+
+// What a complaint consists of, whether it came by email or was logged by a co-chair.
+struct NewComplaint {
+  Address complainant;  // email may be empty (a phone complaint without an address)
+  std::string subject;
+  std::string own_text;  // the complainant's own words
+  std::vector<Attachment> attachments;
+  std::string thread_id;             // the Message-ID letters to the complainant thread under
+  const Message* message = nullptr;  // the mail itself, for To/Cc routing; may be null
+  std::string why;
 };
 
 struct OpenedCase {
@@ -35,8 +46,7 @@ class CaseOpening {
   CaseOpening(const ProcedureContext& ctx, SQLite::Database& db, TokenSource& tokens, Instant now)
       : ctx_(ctx), db_(db), tokens_(tokens), now_(now) {}
 
-  OpenedCase OpenComplaint(const Message& m, const Arrival& arrival, const std::string& raw,
-                           const std::string& why);
+  OpenedCase Open(const NewComplaint& complaint, const Arrival& arrival);
 
  private:
   const ProcedureContext& ctx_;
@@ -48,5 +58,6 @@ class CaseOpening {
 // Whether `m` is addressed (To or Cc) to `email`.
 bool AddressedTo(const Message& m, const std::string& email);
 std::string TrimTrailing(std::string s);
+std::string HumanSize(size_t bytes);
 
 }  // namespace intaked

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <spdlog/spdlog.h>
 
+#include "engine/deadline_watch.h"
 #include "mail/address.h"
 #include "store/mailbox_state_store.h"
 
@@ -31,11 +32,19 @@ std::vector<std::vector<FolderMessage>> Batches(const std::vector<FolderMessage>
 
 std::vector<IntakeCycle::Source> IntakeCycle::Sources(const ProcedureContext& ctx) const {
   std::vector<Source> out;
-  out.push_back({{"intake", std::nullopt}, &ctx.config.intake_mailbox, ""});
+  out.push_back({{"intake", std::nullopt, false}, &ctx.config.intake_mailbox, ""});
   for (size_t i = 0; i < ctx.config.co_chairs.size(); ++i) {
     const CoChairSettings& cc = ctx.config.co_chairs[i];
     if (!cc.mailbox) continue;
-    out.push_back({{cc.identity.address + "/INBOX", i}, &*cc.mailbox, ""});
+    out.push_back({{cc.identity.address + "/INBOX", i, false}, &*cc.mailbox, ""});
+  }
+  // Sent folders last: a reply sent to intake is normally met first in intake's INBOX.
+  for (size_t i = 0; i < ctx.config.co_chairs.size(); ++i) {
+    const CoChairSettings& cc = ctx.config.co_chairs[i];
+    if (!cc.mailbox || cc.mailbox->sent_folder.empty()) continue;
+    out.push_back({{cc.identity.address + "/" + cc.mailbox->sent_folder, i, true},
+                   &*cc.mailbox,
+                   cc.mailbox->sent_folder});
   }
   return out;
 }
@@ -125,6 +134,7 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
   }
   OutboxDrain drain(db_, sender_, ctx.config.intake_address, log_);
   try {
+    report->deadlines = DeadlineWatch(ctx, db_, tokens_, log_).Run(clock_.Now());
     report->outbox = drain.Drain(clock_.Now());
   } catch (const std::exception& e) {
     return Status::Io(std::string("database: ") + e.what());

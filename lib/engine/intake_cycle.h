@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "base/clock.h"
+#include "engine/deadline_watch.h"
 #include "engine/message_processor.h"
 #include "engine/outage_log.h"
 #include "engine/outbox_drain.h"
@@ -31,6 +32,7 @@ struct CycleReport {
   int duplicates = 0;
   int failed_messages = 0;
   int mailboxes_failed = 0;
+  WatchReport deadlines;
   DrainResult outbox;
   bool stopped = false;  // a stop was requested and honoured between messages
 };

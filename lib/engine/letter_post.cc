@@ -15,10 +15,11 @@ std::string LetterPost::Enqueue(const LetterAddressing& a, const Letter& letter)
   const std::string domain = EmailDomain(cfg.intake_address);
   const std::string ref = a.reference.empty() ? "none" : a.reference;
   mail.message_id = "intaked." + ref + "." + a.purpose + "." + tokens_.NewToken() + "@" + domain;
-  if (a.answers && !a.answers->message_id.empty()) {
-    mail.in_reply_to = a.answers->message_id;
-    mail.references = a.answers->references;
-    mail.references.push_back(a.answers->message_id);
+  if (!a.in_reply_to.empty()) {
+    mail.in_reply_to = a.in_reply_to;
+    mail.references = a.references;
+    if (mail.references.empty() || mail.references.back() != a.in_reply_to)
+      mail.references.push_back(a.in_reply_to);
   }
   mail.auto_submitted = a.auto_submitted;
   mail.date = now_;

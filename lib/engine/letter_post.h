@@ -2,12 +2,13 @@
 //
 // Every letter goes out from the intake address under the organisation's
 // display name, with a Message-ID holding a fresh unguessable token (so a
-// reply to it can later prove who it answers), threaded to the message it
+// reply to it can later prove who it answers), threaded under the message it
 // answers. Call inside the transaction that makes the change the letter reports.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "engine/procedure_context.h"
@@ -22,7 +23,8 @@ struct LetterAddressing {
   std::optional<int64_t> case_id;
   std::string reference;
   Address to;
-  const Message* answers = nullptr;  // thread under this message, if any
+  std::string in_reply_to;              // thread under this Message-ID, if any
+  std::vector<std::string> references;  // its References, oldest first
   std::string auto_submitted = "auto-replied";
 };
 

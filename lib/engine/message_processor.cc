@@ -3,10 +3,14 @@
 #include <fmt/format.h>
 
 #include "engine/case_opening.h"
+#include "engine/case_reply.h"
+#include "engine/intake_command.h"
 #include "mail/address.h"
 #include "mail/mime_parser.h"
+#include "mail/quoted_text.h"
 #include "procedure/case_reference.h"
 #include "procedure/classification.h"
+#include "procedure/reply_command.h"
 #include "store/case_store.h"
 #include "store/message_log.h"
 #include "store/outbox.h"
@@ -66,12 +70,38 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
     record("own", "sent from the intake address", std::nullopt, false, false);
     return {"own", "", "from the intake address"};
   }
-  if (auto case_id = FindCase(db_, m, ctx_.config.reference_prefix)) {
-    CaseStore cases(db_);
-    const auto c = cases.FindById(*case_id);
-    record("correspondence", "reply on the case", case_id, true, true);
-    cases.AddEvent(*case_id, now, "correspondence", "message received from " + MaskEmail(from));
-    return {"correspondence", c ? c->reference : "", "reply on an existing case"};
+  const std::string own_text = StripQuotedText(m.body);
+  const std::optional<int64_t> case_id = FindCase(db_, m, ctx_.config.reference_prefix);
+  const std::optional<size_t> writer = CoChairIndex(from);
+  const ReplyCommand cmd = ParseReplyCommand(own_text);
+  const bool intake_command =
+      !case_id && writer && AddressedTo(m, ctx_.config.intake_address) &&
+      (cmd.keyword == Keyword::kComplaint || cmd.keyword == Keyword::kCompliment);
+
+  if (case_id) {
+    const auto c = CaseStore(db_).FindById(*case_id);
+    const std::string owner =
+        role.sent && role.co_chair ? ctx_.config.co_chairs[*role.co_chair].identity.address : "";
+    const CaseReplyOutcome out =
+        HandleCaseMessage(ctx_, db_, tokens_, now, *c, {m, own_text, owner});
+    record("correspondence", out.kind, case_id, true, true);
+    return {"correspondence", c->reference, out.detail};
+  }
+  if (intake_command) {
+    const bool from_own_sent = role.sent && role.co_chair == writer;
+    const auto& mailbox = ctx_.config.co_chairs[*writer].mailbox;
+    if (!from_own_sent && mailbox && !mailbox->sent_folder.empty()) {
+      // Not recorded: the copy in their Sent folder proves who wrote it, and is acted on there.
+      return {"deferred", "", "a co-chair's command; acted on from their Sent folder"};
+    }
+    const auto done =
+        HandleIntakeCommand(ctx_, db_, tokens_, now, m, *writer, cmd, {role.key, writer, received});
+    record(done.kind, "#" + done.kind + " logged by a co-chair", std::nullopt, true, true);
+    return {done.kind, done.reference, "logged by a co-chair"};
+  }
+  if (role.sent) {  // the rest of a co-chair's own outgoing mail is none of intaked's business
+    record("other", "sent mail", std::nullopt, false, false);
+    return {"other", "", "co-chair's own sent mail"};
   }
   const Classification cl = Classify(m, ctx_.rules);
   switch (cl.kind) {
@@ -79,13 +109,15 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
       record("automated", cl.reason, std::nullopt, true, false);
       return {"automated", "", cl.reason};
     case MessageKind::kComplaint: {
-      CaseOpening opening(ctx_, db_, tokens_, now);
+      NewComplaint n{*m.from, m.subject, own_text, m.attachments, m.message_id, &m, cl.reason};
       const OpenedCase c =
-          opening.OpenComplaint(m, {role.key, role.co_chair, received}, fm.raw, cl.reason);
+          CaseOpening(ctx_, db_, tokens_, now).Open(n, {role.key, role.co_chair, received});
+      record("complaint", cl.reason, c.id, true, true);
       return {"complaint", c.reference,
               "routed to " + MaskEmail(c.handler_email) + " (" + c.route_reason + ")"};
     }
     case MessageKind::kCompliment:
+      HandleCompliment(ctx_, db_, tokens_, now, {*m.from, m.subject, own_text, ""});
       record("compliment", cl.reason, std::nullopt, true, false);
       return {"compliment", "", cl.reason};
     case MessageKind::kOther:
@@ -94,6 +126,13 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
   // Left for people. In a co-chair's own mailbox nothing beyond the id is kept.
   record("other", cl.reason, std::nullopt, !role.co_chair.has_value(), false);
   return {"other", "", cl.reason};
+}
+
+std::optional<size_t> MessageProcessor::CoChairIndex(const std::string& email) const {
+  for (size_t i = 0; i < ctx_.config.co_chairs.size(); ++i) {
+    if (SameEmail(email, ctx_.config.co_chairs[i].identity.address)) return i;
+  }
+  return std::nullopt;
 }
 
 void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& role, Instant now,

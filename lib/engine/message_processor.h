@@ -22,11 +22,12 @@ namespace intaked {
 struct FolderRole {
   std::string key;                 // state key: "intake", "chair.a@pacts.test/INBOX"
   std::optional<size_t> co_chair;  // set for a co-chair's folder
+  bool sent = false;               // the co-chair's Sent folder: what they wrote
 };
 
 struct ProcessOutcome {
-  std::string
-      kind;  // duplicate | own | correspondence | automated | complaint | compliment | other
+  // duplicate | deferred | own | correspondence | automated | complaint | compliment | other
+  std::string kind;
   std::string reference;  // the case, when there is one
   std::string detail;     // why, for the log (never the body)
 };
@@ -43,6 +44,8 @@ class MessageProcessor {
                      const std::string& error);
 
  private:
+  std::optional<size_t> CoChairIndex(const std::string& email) const;
+
   const ProcedureContext& ctx_;
   SQLite::Database& db_;
   TokenSource& tokens_;

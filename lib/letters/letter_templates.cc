@@ -60,7 +60,25 @@ Result<std::string> RenderText(const std::string& name, const std::string& sourc
 }  // namespace
 
 const std::vector<std::string>& LetterTemplates::Names() {
-  static const std::vector<std::string> kNames = {"acknowledgement", "handler_notification"};
+  static const std::vector<std::string> kNames = {
+      "acknowledgement",
+      "handler_notification",
+      "correspondence_to_complainant",
+      "correspondence_to_handler",
+      "holding_letter",
+      "outcome_letter",
+      "stage2_acknowledgement",
+      "stage2_review_request",
+      "stage2_handler_notice",
+      "review_outcome",
+      "review_outcome_notice",
+      "reminder",
+      "overdue_notice",
+      "complainant_delay",
+      "command_error",
+      "compliment_thanks",
+      "compliment_copy",
+  };
   return kNames;
 }
 

@@ -6,16 +6,18 @@ namespace intaked {
 
 bool AsksForReview(const std::string& own_text) {
   return !FindPhrase(own_text, {"independent review", "appeal", "appealing", "stage two", "stage 2",
-                                "not satisfied", "dissatisfied", "unsatisfied", "review my complaint",
-                                "take this further", "not happy with the outcome", "not happy with the response"})
+                                "not satisfied", "dissatisfied", "unsatisfied",
+                                "review my complaint", "take this further",
+                                "not happy with the outcome", "not happy with the response"})
               .empty();
 }
 
 bool AsksForAnonymity(const std::string& own_text) {
-  return !FindPhrase(own_text, {"anonymous", "anonymously", "don't share my name", "do not share my name",
-                                "don't use my name", "do not use my name", "keep my name out",
-                                "without my name", "withhold my name", "not be named", "don't name me",
-                                "do not name me", "don’t share my name", "don’t use my name"})
+  return !FindPhrase(own_text,
+                     {"anonymous", "anonymously", "don't share my name", "do not share my name",
+                      "don't use my name", "do not use my name", "keep my name out",
+                      "without my name", "withhold my name", "not be named", "don't name me",
+                      "do not name me", "don’t share my name", "don’t use my name"})
               .empty();
 }
 

@@ -14,7 +14,8 @@ date::sys_days WorkingDaysBefore(const WorkingDayCalendar& calendar, date::sys_d
 }
 
 std::optional<ReminderStep> ReminderDueToday(const WorkingDayCalendar& calendar, date::sys_days due,
-                                             date::sys_days today, const std::vector<int>& remind_before,
+                                             date::sys_days today,
+                                             const std::vector<int>& remind_before,
                                              const std::set<std::string>& sent) {
   std::optional<ReminderStep> latest;
   if (today > due) {
@@ -30,7 +31,8 @@ std::optional<ReminderStep> ReminderDueToday(const WorkingDayCalendar& calendar,
     std::sort(before.begin(), before.end());  // nearest first: 1, 5
     for (int b : before) {
       if (WorkingDaysBefore(calendar, due, b) <= today) {
-        latest = ReminderStep{"before-" + std::to_string(b), calendar.WorkingDaysBetween(today, due), false};
+        latest = ReminderStep{"before-" + std::to_string(b),
+                              calendar.WorkingDaysBetween(today, due), false};
         break;
       }
     }

@@ -28,7 +28,8 @@ struct ReminderStep {
 
 // The step to send today for a deadline on `due`, unless already sent.
 std::optional<ReminderStep> ReminderDueToday(const WorkingDayCalendar& calendar, date::sys_days due,
-                                             date::sys_days today, const std::vector<int>& remind_before,
+                                             date::sys_days today,
+                                             const std::vector<int>& remind_before,
                                              const std::set<std::string>& sent);
 
 // The working day `n` working days before `day`.

@@ -19,11 +19,12 @@ struct Entry {
   Keyword keyword;
 };
 
-constexpr Entry kWords[] = {{"outcome", Keyword::kOutcome},     {"holding", Keyword::kHolding},
-                            {"note", Keyword::kNote},           {"escalate", Keyword::kEscalate},
-                            {"reassign", Keyword::kReassign},   {"withdrawn", Keyword::kWithdrawn},
-                            {"close", Keyword::kClose},         {"not-complaint", Keyword::kNotComplaint},
-                            {"complaint", Keyword::kComplaint}, {"compliment", Keyword::kCompliment}};
+constexpr Entry kWords[] = {
+    {"outcome", Keyword::kOutcome},     {"holding", Keyword::kHolding},
+    {"note", Keyword::kNote},           {"escalate", Keyword::kEscalate},
+    {"reassign", Keyword::kReassign},   {"withdrawn", Keyword::kWithdrawn},
+    {"close", Keyword::kClose},         {"not-complaint", Keyword::kNotComplaint},
+    {"complaint", Keyword::kComplaint}, {"compliment", Keyword::kCompliment}};
 
 }  // namespace
 
@@ -35,8 +36,10 @@ const char* KeywordName(Keyword k) {
 }
 
 const char* KeywordHelp() {
-  return "  #outcome              your written response (ends Stage One; in Stage Two, the recommendation)\n"
-         "  #holding 2027-01-29   a holding letter with a new final date; the rest of your text is the reason\n"
+  return "  #outcome              your written response (ends Stage One; in Stage Two, the "
+         "recommendation)\n"
+         "  #holding 2027-01-29   a holding letter with a new final date; the rest of your text is "
+         "the reason\n"
          "  #note                 an internal note, not sent to the complainant\n"
          "  #escalate             start Stage Two (independent review) now\n"
          "  #reassign             hand the case to another co-chair\n"
@@ -55,7 +58,8 @@ ReplyCommand ParseReplyCommand(const std::string& own_text) {
     pos = nl + 1;
     if (!first.empty()) break;
   }
-  const bool keyword_like = first.size() >= 2 && first[0] == '#' && std::isalpha(static_cast<unsigned char>(first[1]));
+  const bool keyword_like =
+      first.size() >= 2 && first[0] == '#' && std::isalpha(static_cast<unsigned char>(first[1]));
   if (!keyword_like) {
     cmd.text = Trim(own_text);
     return cmd;
@@ -70,7 +74,8 @@ ReplyCommand ParseReplyCommand(const std::string& own_text) {
     if (word == e.word) cmd.keyword = e.keyword;
   }
   if (cmd.keyword == Keyword::kNone) {
-    cmd.error = "\"#" + word + "\" is not a keyword intaked knows. The keywords are:\n" + KeywordHelp();
+    cmd.error =
+        "\"#" + word + "\" is not a keyword intaked knows. The keywords are:\n" + KeywordHelp();
     return cmd;
   }
   if (cmd.keyword == Keyword::kHolding) {
@@ -83,10 +88,12 @@ ReplyCommand ParseReplyCommand(const std::string& own_text) {
   return cmd;
 }
 
-std::string HoldingDateProblem(date::sys_days day, date::sys_days today, const WorkingDayCalendar& calendar) {
+std::string HoldingDateProblem(date::sys_days day, date::sys_days today,
+                               const WorkingDayCalendar& calendar) {
   if (day <= today) return "the date " + FormatDateForPeople(day) + " is not in the future.";
   if (!calendar.IsWorkingDay(day)) {
-    return FormatDateForPeople(day) + " is not a working day (weekend, bank holiday or closure); the next one is " +
+    return FormatDateForPeople(day) +
+           " is not a working day (weekend, bank holiday or closure); the next one is " +
            FormatDateForPeople(calendar.AddWorkingDays(day, 1)) + ".";
   }
   return {};

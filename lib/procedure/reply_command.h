@@ -41,7 +41,8 @@ struct ReplyCommand {
 ReplyCommand ParseReplyCommand(const std::string& own_text);
 
 // Why `day` cannot be a holding letter's final date, or "" when it can.
-std::string HoldingDateProblem(date::sys_days day, date::sys_days today, const WorkingDayCalendar& calendar);
+std::string HoldingDateProblem(date::sys_days day, date::sys_days today,
+                               const WorkingDayCalendar& calendar);
 
 // The keywords and what they do, for letters and error replies.
 const char* KeywordHelp();

@@ -11,7 +11,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, reference, year, seq, kind, state, stage, subject, complainant_name, complainant_email,"
-    " anonymous, handler_email, named_emails, received_at, acknowledge_due, respond_due, phase, appeal_due,"
+    " anonymous, handler_email, named_emails, received_at, acknowledge_due, respond_due, phase, "
+    "appeal_due,"
     " review_due, thread_id, close_reason, closed_at";
 
 std::string Join(const std::vector<std::string>& v) {
@@ -52,7 +53,8 @@ CaseRecord Read(SQLite::Statement& q) {
   c.review_due = q.getColumn(18).getString();
   c.thread_id = q.getColumn(19).getString();
   c.close_reason = q.getColumn(20).getString();
-  if (!q.getColumn(21).isNull()) c.closed_at = std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(21).getInt64()));
+  if (!q.getColumn(21).isNull())
+    c.closed_at = std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(21).getInt64()));
   return c;
 }
 
@@ -70,7 +72,8 @@ void CaseStore::Create(CaseRecord& c) {
       db_,
       "INSERT INTO cases (reference, year, seq, kind, state, stage, subject, complainant_name,"
       " complainant_email, anonymous, handler_email, named_emails, received_at,"
-      " acknowledge_due, respond_due, phase, thread_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      " acknowledge_due, respond_due, phase, thread_id) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, c.reference);
   q.bind(2, c.year);
   q.bind(3, c.seq);
@@ -94,8 +97,10 @@ void CaseStore::Create(CaseRecord& c) {
 
 bool CaseRecord::Names(const std::string& email) const {
   for (const std::string& n : named_emails) {
-    if (n.size() == email.size() && std::equal(n.begin(), n.end(), email.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    if (n.size() == email.size() &&
+        std::equal(n.begin(), n.end(), email.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
         })) {
       return true;
     }
@@ -104,9 +109,11 @@ bool CaseRecord::Names(const std::string& email) const {
 }
 
 void CaseStore::Save(const CaseRecord& c) {
-  SQLite::Statement q(db_,
-                      "UPDATE cases SET state = ?, stage = ?, phase = ?, handler_email = ?, respond_due = ?,"
-                      " appeal_due = ?, review_due = ?, anonymous = ?, close_reason = ?, closed_at = ? WHERE id = ?");
+  SQLite::Statement q(
+      db_,
+      "UPDATE cases SET state = ?, stage = ?, phase = ?, handler_email = ?, respond_due = ?,"
+      " appeal_due = ?, review_due = ?, anonymous = ?, close_reason = ?, closed_at = ? WHERE id = "
+      "?");
   q.bind(1, c.state);
   q.bind(2, c.stage);
   q.bind(3, c.phase);
@@ -116,14 +123,17 @@ void CaseStore::Save(const CaseRecord& c) {
   q.bind(7, c.review_due);
   q.bind(8, c.anonymous ? 1 : 0);
   q.bind(9, c.close_reason);
-  if (c.closed_at) q.bind(10, int64_t(c.closed_at->time_since_epoch().count()));
-  else q.bind(10);
+  if (c.closed_at)
+    q.bind(10, int64_t(c.closed_at->time_since_epoch().count()));
+  else
+    q.bind(10);
   q.bind(11, c.id);
   q.exec();
 }
 
 std::vector<CaseEvent> CaseStore::Events(int64_t case_id) {
-  SQLite::Statement q(db_, "SELECT at, kind, detail FROM case_events WHERE case_id = ? ORDER BY id");
+  SQLite::Statement q(db_,
+                      "SELECT at, kind, detail FROM case_events WHERE case_id = ? ORDER BY id");
   q.bind(1, case_id);
   std::vector<CaseEvent> out;
   while (q.executeStep()) {
@@ -133,8 +143,10 @@ std::vector<CaseEvent> CaseStore::Events(int64_t case_id) {
   return out;
 }
 
-std::set<std::string> CaseStore::RemindersDone(int64_t case_id, const std::string& deadline, const std::string& due) {
-  SQLite::Statement q(db_, "SELECT step FROM reminders WHERE case_id = ? AND deadline = ? AND due = ?");
+std::set<std::string> CaseStore::RemindersDone(int64_t case_id, const std::string& deadline,
+                                               const std::string& due) {
+  SQLite::Statement q(db_,
+                      "SELECT step FROM reminders WHERE case_id = ? AND deadline = ? AND due = ?");
   q.bind(1, case_id);
   q.bind(2, deadline);
   q.bind(3, due);
@@ -144,10 +156,12 @@ std::set<std::string> CaseStore::RemindersDone(int64_t case_id, const std::strin
 }
 
 void CaseStore::RecordReminder(int64_t case_id, const std::string& deadline, const std::string& due,
-                               const std::string& step, std::chrono::sys_seconds at, bool superseded) {
-  SQLite::Statement q(db_,
-                      "INSERT OR IGNORE INTO reminders (case_id, deadline, due, step, at, superseded)"
-                      " VALUES (?,?,?,?,?,?)");
+                               const std::string& step, std::chrono::sys_seconds at,
+                               bool superseded) {
+  SQLite::Statement q(
+      db_,
+      "INSERT OR IGNORE INTO reminders (case_id, deadline, due, step, at, superseded)"
+      " VALUES (?,?,?,?,?,?)");
   q.bind(1, case_id);
   q.bind(2, deadline);
   q.bind(3, due);

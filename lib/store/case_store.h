@@ -68,7 +68,8 @@ class CaseStore {
   std::vector<CaseEvent> Events(int64_t case_id);
 
   // The reminder ledger: steps already decided for a deadline date.
-  std::set<std::string> RemindersDone(int64_t case_id, const std::string& deadline, const std::string& due);
+  std::set<std::string> RemindersDone(int64_t case_id, const std::string& deadline,
+                                      const std::string& due);
   void RecordReminder(int64_t case_id, const std::string& deadline, const std::string& due,
                       const std::string& step, std::chrono::sys_seconds at, bool superseded);
 

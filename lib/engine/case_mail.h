@@ -1,0 +1,56 @@
+// CaseMail: the one door every letter about a case goes out through.
+//
+// It fills the fields all case letters share (reference, dates written for
+// people, who the complainant is - or "Complainant (anonymous)" for staff),
+// and it enforces, in one place, the rules no letter may break:
+//  - a co-chair the complaint names receives nothing about it;
+//  - staff never see an anonymous complainant's address or Message-ID;
+//  - automatic mail to any outside address is capped (3 in 10 minutes, 20 a
+//    day), and what is held back is recorded on the case.
+// Runs inside the caller's transaction.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <map>
+#include <string>
+
+#include "base/clock.h"
+#include "engine/procedure_context.h"
+#include "letters/letter_templates.h"
+#include "store/case_store.h"
+
+namespace intaked {
+
+// Whether automatic mail to `recipient` has hit the loop-guard cap
+// (3 in 10 minutes, 20 in a day).
+bool AutomaticMailCapReached(SQLite::Database& db, const std::string& recipient, Instant now);
+
+class CaseMail {
+ public:
+  CaseMail(const ProcedureContext& ctx, SQLite::Database& db, TokenSource& tokens, Instant now)
+      : ctx_(ctx), db_(db), tokens_(tokens), now_(now) {}
+
+  // Fields every case letter may use; `extra` adds or overrides.
+  LetterFields Fields(const CaseRecord& c) const;
+
+  // Renders `letter` for `to` and enqueues it. Returns false (and records why on
+  // the case) when a rule above withholds it. Throws if the template fails.
+  bool Send(const CaseRecord& c, const std::string& letter, const Address& to,
+            const LetterFields& fields, const std::string& auto_submitted = "auto-replied");
+
+  // Letters to the complainant (nothing when there is no address).
+  bool ToComplainant(const CaseRecord& c, const std::string& letter, const LetterFields& fields);
+
+  // Whether `email` is on the organisation's side (a co-chair, the fallback, the reviewer).
+  bool IsStaff(const std::string& email) const;
+  std::string NameOf(const std::string& staff_email) const;
+
+ private:
+  const ProcedureContext& ctx_;
+  SQLite::Database& db_;
+  TokenSource& tokens_;
+  Instant now_;
+};
+
+}  // namespace intaked

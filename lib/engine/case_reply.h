@@ -1,0 +1,39 @@
+// CaseReply: a message that belongs to an existing case - who wrote it, may
+// they act, and what follows (SPEC §2.5).
+//
+// A keyword is acted on only when the sender is one of the case's actors (the
+// handler; in Stage Two also the reviewer) AND the message answers a letter
+// intaked sent that very person about that very case (the token in its
+// Message-ID), or was read from the actor's own Sent folder. Anything else -
+// a forged From, a complainant typing #close, a named co-chair - is recorded
+// and never executed. Runs inside the caller's transaction.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+
+#include "base/clock.h"
+#include "engine/procedure_context.h"
+#include "mail/message.h"
+#include "store/case_store.h"
+
+namespace intaked {
+
+struct CaseMessage {
+  const Message& message;
+  std::string own_text;           // without quoted history
+  std::string sent_folder_owner;  // set when read from that co-chair's Sent folder
+};
+
+struct CaseReplyOutcome {
+  std::string kind;  // handler_command | relayed | complainant_reply | stage_two | unauthenticated
+                     // | recorded
+  std::string detail;  // for the log: no bodies, no addresses
+};
+
+CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database& db,
+                                   TokenSource& tokens, Instant now, CaseRecord c,
+                                   const CaseMessage& in);
+
+}  // namespace intaked
