@@ -77,7 +77,8 @@ bool AutomaticMailCapReached(SQLite::Database& db, const std::string& recipient,
   SQLite::Statement q(
       db,
       "SELECT SUM(created_at > ?), COUNT(*) FROM outbox WHERE recipient = ? COLLATE NOCASE"
-      " AND created_at > ?");
+      " AND created_at > ?"
+      " AND purpose IN ('acknowledgement', 'stage2_acknowledgement', 'compliment_thanks')");
   q.bind(1, int64_t((now - std::chrono::minutes(10)).time_since_epoch().count()));
   q.bind(2, recipient);
   q.bind(3, int64_t((now - std::chrono::hours(24)).time_since_epoch().count()));
@@ -93,7 +94,10 @@ bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Addres
     return false;
   }
   const bool staff = IsStaff(to.email);
-  if (!staff && AutomaticMailCapReached(db_, to.email, now_)) {
+  // Only letters that answer incoming mail by themselves can feed a mail loop;
+  // letters a person caused (a relayed reply, an outcome) always go.
+  const bool answers_mail = letter == "acknowledgement" || letter == "stage2_acknowledgement";
+  if (!staff && answers_mail && AutomaticMailCapReached(db_, to.email, now_)) {
     cases.AddEvent(c.id, now_, "held-back",
                    letter + " to " + MaskEmail(to.email) +
                        " held back: automatic-mail cap reached (loop guard)");
