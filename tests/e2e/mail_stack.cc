@@ -131,6 +131,19 @@ std::vector<StoredMail> MailStack::Read(const std::string& address, const std::s
   return out;
 }
 
+void MailStack::Append(const std::string& address, const std::string& folder,
+                       const std::string& raw) {
+  auto session = ImapSession::Connect({"imap://127.0.0.1:" + std::to_string(imap_port_) + "/",
+                                       address,
+                                       Password(address),
+                                       {true, dir_ + "/dovecot/cert.pem"},
+                                       std::chrono::seconds(30)});
+  if (!session.ok()) throw std::runtime_error(session.status().message());
+  if (Status s = (*session)->Append(folder, raw, "\\Seen"); !s.ok())
+    throw std::runtime_error(s.message());
+  (*session)->Logout();
+}
+
 std::string MailStack::WriteConfig(const std::string& prefix, const std::string& extra) {
   const std::string home = dir_ + "/tests/" + prefix;
   std::filesystem::create_directories(home);

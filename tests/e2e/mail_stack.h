@@ -34,6 +34,8 @@ class MailStack {
   void Send(const std::string& from, const std::vector<std::string>& to, const std::string& raw);
   // Everything in `folder` of `address`, read without changing flags.
   std::vector<StoredMail> Read(const std::string& address, const std::string& folder = "INBOX");
+  // Saves `raw` into a folder, as a mail client saves what it sends into Sent.
+  void Append(const std::string& address, const std::string& folder, const std::string& raw);
   // Waits until Postfix's queue is empty (every submitted mail delivered or bounced).
   void WaitForQueue();
   // Writes a config for a test whose users all start with `prefix`.
