@@ -124,3 +124,77 @@ TEST(CaseReference, FormatAndFind) {
 
 }  // namespace
 }  // namespace intaked
+
+#include "calendar/local_zone.h"
+#include "procedure/complainant_requests.h"
+#include "procedure/reminder_schedule.h"
+#include "procedure/reply_command.h"
+
+namespace intaked {
+namespace {
+
+TEST(ReplyCommand, Keywords) {
+  EXPECT_EQ(ParseReplyCommand("\n  #Outcome  \nWe apologise.\n\nAlex").keyword, Keyword::kOutcome);
+  EXPECT_EQ(ParseReplyCommand("#outcome\nWe apologise.\n\nAlex").text, "We apologise.\n\nAlex");
+  const ReplyCommand h = ParseReplyCommand("#holding 2027-01-29 \nWaiting for the venue.");
+  EXPECT_EQ(h.keyword, Keyword::kHolding);
+  EXPECT_EQ(FormatIsoDate(*h.date), "2027-01-29");
+  EXPECT_EQ(h.text, "Waiting for the venue.");
+  EXPECT_EQ(ParseReplyCommand("#not-complaint").keyword, Keyword::kNotComplaint);
+  EXPECT_EQ(ParseReplyCommand("#withdrawn").keyword, Keyword::kWithdrawn);
+  EXPECT_EQ(ParseReplyCommand("#1 apologies\nthe rest").keyword, Keyword::kNone);  // not a keyword
+  EXPECT_EQ(ParseReplyCommand("Hello\n#close").keyword, Keyword::kNone);  // not on the first line
+  EXPECT_NE(ParseReplyCommand("#closed").error.find("\"#closed\" is not a keyword"),
+            std::string::npos);
+  EXPECT_NE(ParseReplyCommand("#holding 29/01/2027").error.find("written like 2027-01-29"),
+            std::string::npos);
+  EXPECT_NE(ParseReplyCommand("#holding").error.find("needs the new final date"),
+            std::string::npos);
+}
+
+TEST(ReplyCommand, HoldingDateMustBeAFutureWorkingDay) {
+  const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
+  const auto today = *ParseIsoDate("2026-12-01");
+  EXPECT_EQ(HoldingDateProblem(*ParseIsoDate("2027-01-29"), today, cal), "");
+  EXPECT_NE(HoldingDateProblem(today, today, cal).find("not in the future"), std::string::npos);
+  EXPECT_EQ(HoldingDateProblem(*ParseIsoDate("2026-12-26"), today, cal),
+            "Saturday 26 December 2026 is not a working day (weekend, bank holiday or closure); "
+            "the next one is "
+            "Tuesday 29 December 2026.");
+}
+
+TEST(ReminderSchedule, StepsAndCatchUp) {
+  const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
+  const auto due = *ParseIsoDate("2027-01-11");  // Monday
+  const std::vector<int> before = {5, 1};
+  auto step = [&](const char* today, std::set<std::string> sent = {}) {
+    auto s = ReminderDueToday(cal, due, *ParseIsoDate(today), before, sent);
+    return s ? s->step : std::string("-");
+  };
+  EXPECT_EQ(step("2027-01-01"), "-");
+  EXPECT_EQ(step("2027-01-04"), "before-5");
+  EXPECT_EQ(step("2027-01-05"), "before-5");  // not yet sent: still due
+  EXPECT_EQ(step("2027-01-05", {"before-5"}), "-");
+  EXPECT_EQ(step("2027-01-08", {"before-5"}), "before-1");
+  EXPECT_EQ(step("2027-01-08"), "before-1");  // down since before the 5-day step: only the latest
+  EXPECT_EQ(step("2027-01-11"), "due");
+  EXPECT_EQ(step("2027-01-12"), "overdue-1");
+  EXPECT_EQ(step("2027-01-18", {"overdue-1"}), "-");  // 5 working days late: the next round is at 6
+  EXPECT_EQ(step("2027-01-19", {"overdue-1"}), "overdue-2");
+  EXPECT_EQ(step("2027-01-26", {"overdue-1", "overdue-2"}), "overdue-3");
+  EXPECT_EQ(ReminderDueToday(cal, due, *ParseIsoDate("2027-01-12"), before, {})->working_days_left,
+            -1);
+}
+
+TEST(ComplainantRequests, ReviewAndAnonymity) {
+  EXPECT_TRUE(AsksForReview("I would like an Independent  Review please"));
+  EXPECT_TRUE(AsksForReview("I wish to appeal"));
+  EXPECT_TRUE(AsksForReview("Move this to stage two"));
+  EXPECT_FALSE(AsksForReview("Thank you, that resolves it."));
+  EXPECT_TRUE(AsksForAnonymity("Please keep this anonymous"));
+  EXPECT_TRUE(AsksForAnonymity("Don't share my name with anyone"));
+  EXPECT_FALSE(AsksForAnonymity("My name is Pat and I am unhappy"));
+}
+
+}  // namespace
+}  // namespace intaked
