@@ -12,6 +12,7 @@
 #include "service.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/personal_data.h"
 #include "transport/imap_folder_opener.h"
 #include "transport/smtp_sender.h"
 
@@ -78,7 +79,7 @@ int RunCommand(const RunOptions& o) {
   return report.mailboxes_failed > 0 || report.outbox.server_down ? kExitFailure : kExitOk;
 }
 
-int CasesCommand(const std::string& config_path, bool open_only) {
+int CasesCommand(const std::string& config_path, bool open_only, const std::string& format) {
   auto ctx = LoadContext(config_path);
   if (!ctx) return kExitUsage;
   auto db = OpenDatabase(ctx->config.database_path);
@@ -87,12 +88,28 @@ int CasesCommand(const std::string& config_path, bool open_only) {
     return kExitFailure;
   }
   const std::vector<CaseRecord> cases = CaseStore(**db).List(open_only);
-  std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE",
-                           "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
+  if (format == "json") {
+    std::cout << "[";
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const CaseRecord& c = cases[i];
+      std::cout << (i ? ",\n " : "")
+                << fmt::format(
+                       "{{\"reference\": {}, \"state\": {}, \"phase\": {}, \"stage\": {}, "
+                       "\"received\": \"{}\", \"respond_due\": \"{}\", \"handler\": {}, "
+                       "\"subject\": {}}}",
+                       JsonString(c.reference), JsonString(c.state), JsonString(c.phase), c.stage,
+                       FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
+                       JsonString(c.handler_email), JsonString(c.subject));
+    }
+    std::cout << "]\n";
+    return kExitOk;
+  }
+  std::cout << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE",
+                           "PHASE", "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
   for (const CaseRecord& c : cases) {
-    const std::string received = date::format("%F", date::floor<date::days>(c.received_at));
-    std::cout << fmt::format("{:<18} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state,
-                             received, c.respond_due, c.handler_email, c.subject.substr(0, 60));
+    std::cout << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state,
+                             c.phase, FormatIsoDate(ctx->zone.LocalDate(c.received_at)),
+                             c.respond_due, c.handler_email, c.subject.substr(0, 60));
   }
   std::cout << cases.size() << (open_only ? " open" : "") << " case(s)\n";
   return kExitOk;

@@ -20,7 +20,19 @@ struct RunOptions {
 
 int RunCommand(const RunOptions& options);
 int CheckCommand(const std::string& config_path);
-int CasesCommand(const std::string& config_path, bool open_only);
+int CasesCommand(const std::string& config_path, bool open_only, const std::string& format);
+int ShowCommand(const std::string& config_path, const std::string& reference);
+
+struct ReportOptions {
+  std::optional<int> year;
+  std::string from, to;  // YYYY-MM-DD
+  std::string format = "text";
+};
+int ReportCommand(const std::string& config_path, const ReportOptions& options);
+int ExportCommand(const std::string& config_path, const std::string& email,
+                  const std::string& out_dir);
+int EraseCommand(const std::string& config_path, const std::string& email,
+                 const std::string& reference);
 
 // Parses --now's "YYYY-MM-DDTHH:MM:SS+HH:MM" (also Z); nothing when malformed.
 std::optional<Instant> ParseNow(const std::string& text);

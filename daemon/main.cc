@@ -23,7 +23,43 @@ int main(int argc, char** argv) {
 
   CLI::App* cases = app.add_subcommand("cases", "list cases");
   bool open_only = false;
+  std::string cases_format = "text";
   cases->add_flag("--open", open_only, "only open cases");
+  cases->add_option("--format", cases_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  CLI::App* show =
+      app.add_subcommand("show", "a case's timeline: messages, letters, keywords, deadlines");
+  std::string reference;
+  show->add_option("REF", reference, "case reference, e.g. PACTS-2026-0007")->required();
+
+  CLI::App* report =
+      app.add_subcommand("report", "the annual report: numbers only, no personal data");
+  ReportOptions report_options;
+  int year = 0;
+  auto* year_opt = report->add_option("--year", year, "a calendar year");
+  auto* from_opt = report->add_option("--from", report_options.from, "first day, YYYY-MM-DD");
+  auto* to_opt = report->add_option("--to", report_options.to, "last day, YYYY-MM-DD");
+  year_opt->excludes(from_opt)->excludes(to_opt);
+  from_opt->needs(to_opt);
+  to_opt->needs(from_opt);
+  report->add_option("--format", report_options.format, "text, json or html")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+
+  CLI::App* exporter =
+      app.add_subcommand("export", "everything held about a person (subject access)");
+  std::string export_email, export_dir;
+  exporter->add_option("--email", export_email, "their address")->required();
+  exporter->add_option("--out", export_dir,
+                       "directory to write (default ./intaked-export-ADDRESS)");
+
+  CLI::App* eraser =
+      app.add_subcommand("erase", "remove a person's data, or a case's; counts are kept");
+  std::string erase_email, erase_case;
+  auto* e1 = eraser->add_option("--email", erase_email, "their address");
+  auto* e2 = eraser->add_option("--case", erase_case, "a case reference");
+  e1->excludes(e2);
+  eraser->require_option(1);
 
   try {
     app.parse(argc, argv);
@@ -43,6 +79,13 @@ int main(int argc, char** argv) {
     return RunCommand(o);
   }
   if (app.got_subcommand("check")) return CheckCommand(config);
-  if (cases->parsed()) return CasesCommand(config, open_only);
+  if (cases->parsed()) return CasesCommand(config, open_only, cases_format);
+  if (show->parsed()) return ShowCommand(config, reference);
+  if (report->parsed()) {
+    if (*year_opt) report_options.year = year;
+    return ReportCommand(config, report_options);
+  }
+  if (exporter->parsed()) return ExportCommand(config, export_email, export_dir);
+  if (eraser->parsed()) return EraseCommand(config, erase_email, erase_case);
   return kExitUsage;
 }

@@ -83,6 +83,12 @@ struct Config {
   bool thank_compliments = true;
 
   std::string log_level = "info";
+
+  unsigned digest_weekday = 1;       // 0 Sunday .. 6 Saturday; the weekly digest's day
+  unsigned annual_report_month = 4;  // the annual report goes to the co-chairs on this date
+  unsigned annual_report_day = 1;
+  std::string admin_address;  // told when a server has failed for too long
+  int alert_after_minutes = 60;
   size_t max_message_bytes = 50u * 1024 * 1024;
 };
 

@@ -228,6 +228,38 @@ void ReadOperations(TomlSection root, const std::string& base, Config& c) {
   c.extra_compliment_phrases = k.StringArray("compliment_phrases");
   c.thank_compliments = k.Bool("thank_compliments", c.thank_compliments);
   k.RejectUnknown();
+  TomlSection d = root.Table("digest", false);
+  const std::string weekday = d.StringOr("weekday", "monday");
+  static const char* kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                "thursday", "friday", "saturday"};
+  bool found = false;
+  for (unsigned i = 0; i < 7; ++i) {
+    if (weekday == kDays[i]) c.digest_weekday = i, found = true;
+  }
+  if (!found && d.ok())
+    d.Fail("weekday",
+           "must be a day of the week in lower case, like \"monday\", not \"" + weekday + "\"");
+  d.RejectUnknown();
+  TomlSection rp = root.Table("report", false);
+  const std::string annual = rp.StringOr("annual_date", "04-01");
+  const auto annual_day = ParseIsoDate("2000-" + annual);  // a leap year, so 02-29 parses
+  if (annual.size() != 5 || !annual_day) {
+    if (rp.ok())
+      rp.Fail("annual_date", "must be a month and day like \"04-01\", not \"" + annual + "\"");
+  } else {
+    const date::year_month_day ymd(*annual_day);
+    c.annual_report_month = unsigned(ymd.month());
+    c.annual_report_day = unsigned(ymd.day());
+  }
+  rp.RejectUnknown();
+  TomlSection al = root.Table("alerts", false);
+  c.admin_address = al.String("admin_address", false);
+  if (al.ok() && !c.admin_address.empty() && !ValidEmail(c.admin_address)) {
+    al.Fail("admin_address", "not an email address: \"" + c.admin_address + "\"");
+  }
+  c.alert_after_minutes =
+      al.Int("after_minutes", c.alert_after_minutes, 1, 10080, "minutes from 1 to 10080");
+  al.RejectUnknown();
   TomlSection g = root.Table("logging", false);
   c.log_level = g.StringOr("level", "info");
   if (g.ok() && !std::regex_match(c.log_level, std::regex("trace|debug|info|warn|error"))) {

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "engine/deadline_watch.h"
+#include "engine/scheduled_mail.h"
 #include "mail/address.h"
 #include "store/mailbox_state_store.h"
 
@@ -135,6 +136,7 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
   OutboxDrain drain(db_, sender_, ctx.config.intake_address, log_);
   try {
     report->deadlines = DeadlineWatch(ctx, db_, tokens_, log_).Run(clock_.Now());
+    ScheduledMail(ctx, db_, tokens_, log_).Run(clock_.Now());
     report->outbox = drain.Drain(clock_.Now());
   } catch (const std::exception& e) {
     return Status::Io(std::string("database: ") + e.what());
@@ -143,6 +145,11 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
       "smtp " + ctx.config.smtp_url,
       report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok(),
       clock_.Now());
+  try {
+    ScheduledMail(ctx, db_, tokens_, log_).Alerts(outages_, clock_.Now());
+  } catch (const std::exception& e) {
+    return Status::Io(std::string("database: ") + e.what());
+  }
   return Status::Ok();
 }
 

@@ -7,6 +7,7 @@ void OutageLog::Note(const std::string& what, const Status& s, Instant now) {
   if (s.ok()) {
     if (it != failing_.end()) {
       log_->info("{}: working again", what);
+      if (it->second.alerted) recovered_.push_back(what);
       failing_.erase(it);
     }
     return;
@@ -15,6 +16,12 @@ void OutageLog::Note(const std::string& what, const Status& s, Instant now) {
     log_->warn("{}: {} (retrying; logged once per outage)", what, s.message());
     failing_[what] = {now, s.message()};
   }
+}
+
+std::vector<std::string> OutageLog::TakeRecovered() {
+  std::vector<std::string> out;
+  out.swap(recovered_);
+  return out;
 }
 
 }  // namespace intaked

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "base/status.h"
@@ -25,12 +26,17 @@ class OutageLog {
   struct Outage {
     Instant since;
     std::string error;
+    bool alerted = false;  // people have been emailed about it
   };
   const std::map<std::string, Outage>& failing() const { return failing_; }
+  void MarkAlerted(const std::string& what) { failing_[what].alerted = true; }
+  // Outages people were told about that have since ended (cleared by the call).
+  std::vector<std::string> TakeRecovered();
 
  private:
   std::shared_ptr<spdlog::logger> log_;
   std::map<std::string, Outage> failing_;
+  std::vector<std::string> recovered_;
 };
 
 }  // namespace intaked

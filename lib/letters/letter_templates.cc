@@ -78,6 +78,10 @@ const std::vector<std::string>& LetterTemplates::Names() {
       "command_error",
       "compliment_thanks",
       "compliment_copy",
+      "weekly_digest",
+      "annual_report",
+      "outage_alert",
+      "outage_recovered",
   };
   return kNames;
 }

@@ -94,6 +94,14 @@ CREATE TABLE reminders (
   PRIMARY KEY (case_id, deadline, due, step)
 );
 )sql",
+      // 3: running for years - retention, scheduled mail.
+      R"sql(
+ALTER TABLE cases ADD COLUMN purged_at INTEGER;     -- personal data erased (retention or request)
+CREATE TABLE schedule (
+  key TEXT PRIMARY KEY,              -- "digest:<email>:<iso week>", "annual:<year>", "retention:<date>"
+  at INTEGER NOT NULL
+);
+)sql",
   };
   return kSteps;
 }

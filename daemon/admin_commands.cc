@@ -1,0 +1,194 @@
+// The admin's commands (SPEC §3.1): show, report, export, erase.
+// Each opens the configured database, does one thing, and says what it did.
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "calendar/local_zone.h"
+#include "commands.h"
+#include "config/config_loader.h"
+#include "engine/procedure_context.h"
+#include "reports/annual_report.h"
+#include "store/case_store.h"
+#include "store/database.h"
+#include "store/personal_data.h"
+
+namespace intaked {
+namespace {
+
+struct Opened {
+  std::shared_ptr<const ProcedureContext> ctx;
+  std::unique_ptr<SQLite::Database> db;
+  int exit_code = kExitOk;
+};
+
+Opened Open(const std::string& config_path) {
+  Opened o;
+  auto config = LoadConfig(config_path);
+  if (!config.ok()) {
+    std::cerr << "intaked: " << config.status().message() << "\n";
+    o.exit_code = kExitUsage;
+    return o;
+  }
+  auto ctx = ProcedureContext::Build(config.value());
+  if (!ctx.ok()) {
+    std::cerr << "intaked: " << ctx.status().message() << "\n";
+    o.exit_code = kExitUsage;
+    return o;
+  }
+  o.ctx = ctx.value();
+  auto db = OpenDatabase(o.ctx->config.database_path);
+  if (!db.ok()) {
+    std::cerr << "intaked: " << db.status().message() << "\n";
+    o.exit_code = kExitFailure;
+    return o;
+  }
+  o.db = std::move(db.value());
+  return o;
+}
+
+std::string When(const ProcedureContext& ctx, Instant t) {
+  return FormatIsoDate(ctx.zone.LocalDate(t)) + " " + fmt::format("{:02}", ctx.zone.LocalHour(t)) +
+         "h";
+}
+
+}  // namespace
+
+int ShowCommand(const std::string& config_path, const std::string& reference) {
+  Opened o = Open(config_path);
+  if (!o.db) return o.exit_code;
+  CaseStore cases(*o.db);
+  const auto c = cases.FindByReference(reference);
+  if (!c) {
+    std::cerr << "intaked: no case " << reference << "\n";
+    return kExitFailure;
+  }
+  std::cout << c->reference << "  " << c->subject << "\n"
+            << "  state:        " << c->state << " (" << c->phase
+            << (c->close_reason.empty() ? "" : ", " + c->close_reason) << ")\n"
+            << "  complainant:  " << (c->anonymous ? "(anonymous) " : "") << c->complainant_name
+            << " <" << c->complainant_email << ">\n"
+            << "  handler:      " << c->handler_email << "\n"
+            << "  named:        "
+            << (c->named_emails.empty() ? "nobody"
+                                        : fmt::format("{}", fmt::join(c->named_emails, ", ")))
+            << "\n"
+            << "  received:     " << When(*o.ctx, c->received_at) << "\n"
+            << "  respond by:   " << c->respond_due << "\n";
+  if (!c->appeal_due.empty()) std::cout << "  appeal until: " << c->appeal_due << "\n";
+  if (!c->review_due.empty()) std::cout << "  review by:    " << c->review_due << "\n";
+  std::cout << "\nTimeline\n";
+  for (const CaseEvent& e : cases.Events(c->id)) {
+    std::string detail = e.detail;
+    for (char& ch : detail) ch = ch == '\n' ? ' ' : ch;
+    if (detail.size() > 100) detail = detail.substr(0, 97) + "...";
+    std::cout << fmt::format("  {}  {:<20} {}\n", When(*o.ctx, e.at), e.kind, detail);
+  }
+  std::cout << "\nLetters\n";
+  SQLite::Statement q(
+      *o.db,
+      "SELECT purpose, recipient, created_at, sent_at, failed_at, last_error FROM outbox"
+      " WHERE case_id = ? ORDER BY id");
+  q.bind(1, c->id);
+  while (q.executeStep()) {
+    const std::string status = !q.getColumn(3).isNull()   ? "sent"
+                               : !q.getColumn(4).isNull() ? "failed: " + q.getColumn(5).getString()
+                                                          : "waiting";
+    std::cout << fmt::format("  {}  {:<28} to {:<30} {}\n",
+                             When(*o.ctx, Instant(std::chrono::seconds(q.getColumn(2).getInt64()))),
+                             q.getColumn(0).getString(), q.getColumn(1).getString(), status);
+  }
+  std::cout << "\nReminders\n";
+  SQLite::Statement r(
+      *o.db, "SELECT deadline, due, step, at FROM reminders WHERE case_id = ? ORDER BY at");
+  r.bind(1, c->id);
+  while (r.executeStep()) {
+    std::cout << fmt::format("  {}  {} deadline {}: {}\n",
+                             When(*o.ctx, Instant(std::chrono::seconds(r.getColumn(3).getInt64()))),
+                             r.getColumn(0).getString(), r.getColumn(1).getString(),
+                             r.getColumn(2).getString());
+  }
+  return kExitOk;
+}
+
+int ReportCommand(const std::string& config_path, const ReportOptions& options) {
+  Opened o = Open(config_path);
+  if (!o.db) return o.exit_code;
+  const date::sys_days today = o.ctx->zone.LocalDate(SystemClock().Now());
+  date::sys_days from, to;
+  if (options.year) {
+    from = date::sys_days(date::year(*options.year) / 1 / 1);
+    to = date::sys_days(date::year(*options.year) / 12 / 31);
+  } else if (!options.from.empty() || !options.to.empty()) {
+    const auto f = ParseIsoDate(options.from), t = ParseIsoDate(options.to);
+    if (!f || !t || *t < *f) {
+      std::cerr << "intaked: report: --from and --to need dates like 2026-01-01, --from first\n";
+      return kExitUsage;
+    }
+    from = *f;
+    to = *t;
+  } else {
+    to = today;
+    from = to - date::days(364);
+  }
+  const AnnualReport r = ComputeAnnualReport(*o.db, o.ctx->zone, o.ctx->config.organisation_name,
+                                             from, to, SystemClock().Now());
+  if (options.format == "json")
+    std::cout << RenderReportJson(r);
+  else if (options.format == "html")
+    std::cout << RenderReportHtml(r);
+  else
+    std::cout << RenderReportText(r);
+  return kExitOk;
+}
+
+int ExportCommand(const std::string& config_path, const std::string& email,
+                  const std::string& out_dir) {
+  Opened o = Open(config_path);
+  if (!o.db) return o.exit_code;
+  const PersonalRecord rec = PersonalData(*o.db).Export(email);
+  const std::filesystem::path dir = out_dir.empty() ? "intaked-export-" + email : out_dir;
+  const mode_t old = umask(077);  // personal data: readable by the admin only
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "record.json") << rec.json;
+  int n = 0;
+  for (const HeldMessage& m : rec.messages) {
+    std::ofstream(dir / fmt::format("message-{:03}.eml", ++n), std::ios::binary) << m.raw;
+  }
+  umask(old);
+  std::cout << "wrote " << (dir / "record.json").string() << " and " << n
+            << " original message(s) to " << dir.string() << "\n";
+  return kExitOk;
+}
+
+int EraseCommand(const std::string& config_path, const std::string& email,
+                 const std::string& reference) {
+  Opened o = Open(config_path);
+  if (!o.db) return o.exit_code;
+  SQLite::Transaction tx(*o.db, SQLite::TransactionBehavior::IMMEDIATE);
+  PersonalData data(*o.db);
+  const Instant now = SystemClock().Now();
+  if (!reference.empty()) {
+    const auto c = CaseStore(*o.db).FindByReference(reference);
+    if (!c) {
+      std::cerr << "intaked: no case " << reference << "\n";
+      return kExitFailure;
+    }
+    data.EraseCase(c->id, now, "erased on request");
+    tx.commit();
+    std::cout << "erased the personal data of " << reference << "; its counts remain for reports\n";
+    return kExitOk;
+  }
+  const int n = data.EraseEmail(email, now);
+  tx.commit();
+  std::cout << "erased " << email << " from " << n
+            << " case(s) and every message and letter; counts remain\n";
+  return kExitOk;
+}
+
+}  // namespace intaked

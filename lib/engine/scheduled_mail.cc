@@ -1,0 +1,188 @@
+#include "engine/scheduled_mail.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <date/iso_week.h>
+#include <fmt/format.h>
+
+#include "calendar/local_zone.h"
+#include "engine/letter_post.h"
+#include "mail/address.h"
+#include "reports/annual_report.h"
+#include "store/case_store.h"
+#include "store/outbox.h"
+#include "store/personal_data.h"
+
+namespace intaked {
+namespace {
+
+std::string Human(const std::string& iso) {
+  const auto d = ParseIsoDate(iso);
+  return d ? FormatDateForPeople(*d) : iso;
+}
+
+}  // namespace
+
+bool ScheduledMail::Due(const std::string& key) {
+  SQLite::Statement q(db_, "SELECT 1 FROM schedule WHERE key = ?");
+  q.bind(1, key);
+  return !q.executeStep();
+}
+
+void ScheduledMail::Done(const std::string& key, Instant now) {
+  SQLite::Statement q(db_, "INSERT OR IGNORE INTO schedule (key, at) VALUES (?, ?)");
+  q.bind(1, key);
+  q.bind(2, int64_t(now.time_since_epoch().count()));
+  q.exec();
+}
+
+void ScheduledMail::Run(Instant now) {
+  Retention(now);
+  if (ctx_.zone.LocalHour(now) < ctx_.config.reminder_hour) return;
+  Digests(now);
+  AnnualReportMail(now);
+}
+
+void ScheduledMail::Retention(Instant now) {
+  const std::string key = "retention:" + FormatIsoDate(ctx_.zone.LocalDate(now));
+  if (!Due(key)) return;
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  const Instant cutoff =
+      now - std::chrono::days(365 * ctx_.config.retention_years + ctx_.config.retention_years / 4);
+  const int purged = PersonalData(db_).PurgeClosedBefore(cutoff, now);
+  Done(key, now);
+  tx.commit();
+  if (purged)
+    log_->info("retention: erased the personal data of {} case(s) closed before {}", purged,
+               FormatIsoDate(ctx_.zone.LocalDate(cutoff)));
+}
+
+void ScheduledMail::Digests(Instant now) {
+  const date::sys_days today = ctx_.zone.LocalDate(now);
+  if (date::weekday(today).c_encoding() != ctx_.config.digest_weekday) return;
+  const iso_week::year_weeknum_weekday week(today);
+  const std::string week_key = fmt::format("{}-W{:02}", int(week.year()), unsigned(week.weeknum()));
+  std::vector<CaseRecord> open = CaseStore(db_).List(true);
+  for (const CoChairSettings& cc : ctx_.config.co_chairs) {
+    const std::string key = "digest:" + cc.identity.address + ":" + week_key;
+    if (!Due(key)) continue;
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    LetterFields f;
+    f.values = {{"organisation", ctx_.config.organisation_name},
+                {"name", cc.identity.name},
+                {"today", FormatDateForPeople(today)}};
+    for (const CaseRecord& c : open) {
+      // Only their own cases: a handler is never a co-chair the complaint names.
+      if (!SameEmail(c.handler_email, cc.identity.address) || c.Names(cc.identity.address))
+        continue;
+      const bool review = c.phase == "stage2";
+      const std::string next = c.phase == "appeal" ? "appeal window until " + Human(c.appeal_due)
+                               : review            ? "review due " + Human(c.review_due)
+                                                   : "response due " + Human(c.respond_due);
+      f.lists["cases"].push_back(
+          {{"reference", c.reference}, {"subject", c.subject}, {"next", next}});
+    }
+    f.flags["has_cases"] = !f.lists["cases"].empty();
+    auto letter = ctx_.templates.Render("weekly_digest", f);
+    if (!letter.ok()) throw std::runtime_error(letter.status().message());
+    Outbox outbox(db_);
+    LetterPost(ctx_, outbox, tokens_, now)
+        .Enqueue({"weekly_digest",
+                  std::nullopt,
+                  "",
+                  {cc.identity.name, cc.identity.address},
+                  "",
+                  {},
+                  "auto-generated"},
+                 letter.value());
+    Done(key, now);
+    tx.commit();
+  }
+}
+
+void ScheduledMail::AnnualReportMail(Instant now) {
+  const date::sys_days today = ctx_.zone.LocalDate(now);
+  const date::year_month_day ymd(today);
+  const date::year_month_day date_this_year{ymd.year(),
+                                            date::month(ctx_.config.annual_report_month),
+                                            date::day(ctx_.config.annual_report_day)};
+  const date::sys_days report_day =
+      date_this_year.ok()
+          ? date::sys_days(date_this_year)
+          : date::sys_days(ymd.year() / date::month(ctx_.config.annual_report_month) / date::last);
+  const std::string key = fmt::format("annual:{}", int(ymd.year()));
+  if (today < report_day || !Due(key)) return;
+  // A report day long past (intaked installed mid-year) is not sent late by months.
+  if (today > report_day + date::days(31)) return Done(key, now);
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  const date::year_month_day year_before{ymd.year() - date::years(1),
+                                         date::month(ctx_.config.annual_report_month),
+                                         date::day(ctx_.config.annual_report_day)};
+  const date::sys_days from =
+      year_before.ok() ? date::sys_days(year_before)
+                       : date::sys_days((ymd.year() - date::years(1)) /
+                                        date::month(ctx_.config.annual_report_month) / date::last);
+  const AnnualReport r = ComputeAnnualReport(db_, ctx_.zone, ctx_.config.organisation_name, from,
+                                             report_day - date::days(1), now);
+  LetterFields f;
+  f.values = {{"organisation", ctx_.config.organisation_name},
+              {"report", RenderReportText(r)},
+              {"from", FormatDateForPeople(r.from)},
+              {"to", FormatDateForPeople(r.to)}};
+  auto letter = ctx_.templates.Render("annual_report", f);
+  if (!letter.ok()) throw std::runtime_error(letter.status().message());
+  Outbox outbox(db_);
+  for (const CoChairSettings& cc : ctx_.config.co_chairs) {
+    LetterPost(ctx_, outbox, tokens_, now)
+        .Enqueue({"annual_report",
+                  std::nullopt,
+                  "",
+                  {cc.identity.name, cc.identity.address},
+                  "",
+                  {},
+                  "auto-generated"},
+                 letter.value());
+  }
+  Done(key, now);
+  tx.commit();
+  log_->info("annual report for {} to {} sent to the co-chairs", FormatIsoDate(r.from),
+             FormatIsoDate(r.to));
+}
+
+void ScheduledMail::Alerts(OutageLog& outages, Instant now) {
+  std::vector<Address> people;
+  if (!ctx_.config.admin_address.empty())
+    people.push_back({"intaked admin", ctx_.config.admin_address});
+  for (const CoChairSettings& cc : ctx_.config.co_chairs)
+    people.push_back({cc.identity.name, cc.identity.address});
+  auto send = [&](const char* letter_name, const std::string& what, const std::string& error,
+                  Instant since) {
+    LetterFields f;
+    f.values = {{"organisation", ctx_.config.organisation_name},
+                {"what", what},
+                {"error", error},
+                {"since", FormatDateForPeople(ctx_.zone.LocalDate(since)) +
+                              fmt::format(" {:02}:00", ctx_.zone.LocalHour(since))}};
+    auto letter = ctx_.templates.Render(letter_name, f);
+    if (!letter.ok()) throw std::runtime_error(letter.status().message());
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Outbox outbox(db_);
+    for (const Address& a : people) {
+      LetterPost(ctx_, outbox, tokens_, now)
+          .Enqueue({letter_name, std::nullopt, "", a, "", {}, "auto-generated"}, letter.value());
+    }
+    tx.commit();
+  };
+  for (const auto& [what, outage] : outages.failing()) {
+    if (outage.alerted ||
+        now - outage.since < std::chrono::minutes(ctx_.config.alert_after_minutes))
+      continue;
+    send("outage_alert", what, outage.error, outage.since);
+    outages.MarkAlerted(what);
+    log_->warn("{}: failing since {}; people told by email", what,
+               FormatIsoDate(ctx_.zone.LocalDate(outage.since)));
+  }
+  for (const std::string& what : outages.TakeRecovered()) send("outage_recovered", what, "", now);
+}
+
+}  // namespace intaked

@@ -1,0 +1,43 @@
+// ScheduledMail: what intaked does by the calendar rather than in answer to
+// mail - the weekly digest to each co-chair, the annual report to the
+// co-chairs, the daily retention purge, and telling people when a mail server
+// has been failing for too long (and when it is back).
+//
+// Each item is keyed in the `schedule` table, so it happens once however many
+// cycles run and is caught up after downtime. One transaction per item.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <spdlog/logger.h>
+
+#include <memory>
+
+#include "base/clock.h"
+#include "engine/outage_log.h"
+#include "engine/procedure_context.h"
+
+namespace intaked {
+
+class ScheduledMail {
+ public:
+  ScheduledMail(const ProcedureContext& ctx, SQLite::Database& db, TokenSource& tokens,
+                std::shared_ptr<spdlog::logger> log)
+      : ctx_(ctx), db_(db), tokens_(tokens), log_(std::move(log)) {}
+
+  void Run(Instant now);
+  void Alerts(OutageLog& outages, Instant now);
+
+ private:
+  bool Due(const std::string& key);
+  void Done(const std::string& key, Instant now);
+  void Digests(Instant now);
+  void AnnualReportMail(Instant now);
+  void Retention(Instant now);
+
+  const ProcedureContext& ctx_;
+  SQLite::Database& db_;
+  TokenSource& tokens_;
+  std::shared_ptr<spdlog::logger> log_;
+};
+
+}  // namespace intaked
