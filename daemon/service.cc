@@ -1,6 +1,9 @@
 #include "service.h"
 
 // Boost 1.74's Asio needs <utility> first under g++ 12 in C++20 (DEPENDENCIES.md, trap 1).
+#include <fmt/format.h>
+#include <systemd/sd-daemon.h>
+
 #include <atomic>
 #include <boost/asio.hpp>
 #include <utility>
@@ -8,6 +11,7 @@
 #include "commands.h"
 #include "config/config_loader.h"
 #include "engine/intake_cycle.h"
+#include "store/case_store.h"
 #include "transport/imap_folder_opener.h"
 #include "transport/smtp_sender.h"
 
@@ -24,9 +28,16 @@ class Service {
     signals_.async_wait(
         [this](const boost::system::error_code& ec, int sig) { OnSignal(ec, sig); });
     p_.log->info("intaked started; polling every {} s", context_->config.poll_interval_seconds);
+    sd_notify(0, "READY=1\nSTATUS=starting the first poll");
+    uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) > 0) {
+      watchdog_every_ = std::chrono::microseconds(usec / 2);
+      Watchdog();
+    }
     StartCycle();
     io_.run();
     worker_.join();
+    sd_notify(0, "STOPPING=1");
     p_.log->info("intaked stopped");
     return exit_code_;
   }
@@ -35,7 +46,9 @@ class Service {
   void OnSignal(const boost::system::error_code& ec, int sig) {
     if (ec) return;
     if (sig == SIGHUP) {
+      sd_notify(0, "RELOADING=1");
       Reload();
+      sd_notify(0, "READY=1");
       signals_.async_wait([this](const boost::system::error_code& e, int s) { OnSignal(e, s); });
       return;
     }
@@ -64,9 +77,34 @@ class Service {
     p_.log->info("reloaded {}", p_.config_path);
   }
 
+  // Pings systemd's watchdog while the loop is alive and no cycle is stuck.
+  void Watchdog() {
+    const auto stuck_after = std::chrono::minutes(30);
+    if (!cycle_running_ || std::chrono::steady_clock::now() - cycle_started_ < stuck_after) {
+      sd_notify(0, "WATCHDOG=1");
+    }
+    UpdateStatus();
+    watchdog_.expires_after(watchdog_every_);
+    watchdog_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) Watchdog();
+    });
+  }
+
+  // "3 open cases, last poll 12 s ago" (plus what is failing), for `systemctl status`.
+  void UpdateStatus() {
+    if (!polled_) return;
+    const auto ago = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::steady_clock::now() - last_poll_);
+    std::string status = fmt::format("{} open case{}, last poll {} s ago", open_cases_,
+                                     open_cases_ == 1 ? "" : "s", ago.count());
+    if (!failing_.empty()) status += "; FAILING: " + failing_;
+    sd_notify(0, ("STATUS=" + status).c_str());
+  }
+
   void StartCycle() {
     if (stop_) return io_.stop();
     cycle_running_ = true;
+    cycle_started_ = std::chrono::steady_clock::now();
     auto ctx = context_;
     asio::post(worker_, [this, ctx] {
       ImapFolderOpener folders(ctx->config.tls);
@@ -75,12 +113,27 @@ class Service {
       IntakeCycle cycle(p_.db, folders, sender, p_.clock, p_.tokens, outages_, p_.log);
       CycleReport report;
       const Status s = cycle.Run(*ctx, &report, [this] { return stop_.load(); });
-      asio::post(io_, [this, s, ctx] { OnCycleDone(s, *ctx); });
+      int open = 0;
+      try {
+        open = int(CaseStore(p_.db).List(true).size());
+      } catch (const std::exception&) {
+      }
+      std::string failing;
+      for (const auto& [what, outage] : outages_.failing())
+        failing += (failing.empty() ? "" : ", ") + what;
+      asio::post(io_, [this, s, ctx, open, failing] {
+        open_cases_ = open;
+        failing_ = failing;
+        OnCycleDone(s, *ctx);
+      });
     });
   }
 
   void OnCycleDone(const Status& s, const ProcedureContext& ctx) {
     cycle_running_ = false;
+    polled_ = true;
+    last_poll_ = std::chrono::steady_clock::now();
+    UpdateStatus();
     if (!s.ok()) p_.log->error("cycle failed: {}", s.message());
     if (stop_) return io_.stop();
     timer_.expires_after(std::chrono::seconds(ctx.config.poll_interval_seconds));
@@ -95,6 +148,12 @@ class Service {
   asio::io_context io_;
   asio::signal_set signals_{io_, SIGINT, SIGTERM, SIGHUP};
   asio::steady_timer timer_{io_};
+  asio::steady_timer watchdog_{io_};
+  std::chrono::microseconds watchdog_every_{0};
+  std::chrono::steady_clock::time_point cycle_started_, last_poll_;
+  bool polled_ = false;
+  int open_cases_ = 0;
+  std::string failing_;
   asio::thread_pool worker_{1};
   std::atomic<bool> stop_{false};
   bool cycle_running_ = false;

@@ -164,7 +164,7 @@ std::string RenderReportHtml(const AnnualReport& r) {
         "compliments</title></rect>"
         "<text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>\n",
         x + 4, 10 + h - hc, hc, m.month, m.complaints, x + 19, 10 + h - hp, hp, m.month,
-        m.compliments, x + 4, h + 25, m.month.substr(5));
+        m.compliments, x + 4, h + 25, m.month.substr(5) + "/" + m.month.substr(2, 2));
   }
   const int on_time_w = r.responded ? r.responded_on_time * 400 / r.responded : 0;
   return fmt::format(R"(<!DOCTYPE html>

@@ -1,0 +1,188 @@
+// Issue 4 through the real binary, as an admin would use it: the commands on
+// real data, reload with a broken config, file permissions, the HTML report
+// rendered by a headless browser.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "mail_stack.h"
+
+namespace intaked::e2e {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+mode_t Mode(const std::string& path) {
+  struct stat st {};
+  stat(path.c_str(), &st);
+  return st.st_mode & 0777;
+}
+
+class AdminE2E : public ::testing::Test {
+ protected:
+  std::string P(const std::string& who, const std::string& domain = "pacts.test") {
+    return prefix_ + "-" + who + "@" + domain;
+  }
+  void SetUp() override {
+    prefix_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    prefix_ = std::regex_replace(prefix_, std::regex("[^A-Za-z0-9]"), "");
+    for (char& c : prefix_) c = char(std::tolower(static_cast<unsigned char>(c)));
+    prefix_ = prefix_.substr(0, 24);
+    config_ = stack_.WriteConfig(prefix_);
+    home_ = stack_.dir() + "/tests/" + prefix_;
+    stack_.AddUser(P("parent", "family.test"));
+  }
+  RunResult Cmd(const std::string& args) {
+    return stack_.Intaked("--config " + config_ + " " + args);
+  }
+  void Complain(const std::string& body, const std::string& id) {
+    stack_.Send(P("parent", "family.test"), {P("info")},
+                TestMail("Pat Parent <" + P("parent", "family.test") + ">", P("info"),
+                         "The minutes", body, id + "." + prefix_ + "@family.test"));
+  }
+
+  MailStack stack_;
+  std::string prefix_, config_, home_;
+};
+
+TEST_F(AdminE2E, CommandsOnRealData) {
+  Complain("I am unhappy that the minutes were never published.", "a1");
+  ASSERT_EQ(Cmd("run --once").exit_code, 0);
+  stack_.WaitForQueue();
+  EXPECT_EQ(Mode(home_ + "/intaked.db"), 0600u) << "the database is the service user's alone";
+
+  const RunResult json = Cmd("cases --format json");
+  ASSERT_EQ(json.exit_code, 0);
+  EXPECT_TRUE(std::regex_search(
+      json.output, std::regex(R"(\{"reference": "PACTS-\d{4}-0001", "state": "open")")))
+      << json.output;
+  const std::string ref = std::regex_replace(
+      json.output, std::regex(R"re([\s\S]*"(PACTS-\d{4}-0001)"[\s\S]*)re"), "$1");
+
+  const RunResult show = Cmd("show " + ref);
+  ASSERT_EQ(show.exit_code, 0) << show.output;
+  for (const char* expected :
+       {"Timeline", "opened", "routed", "acknowledgement", "handler_notification", "sent"}) {
+    EXPECT_NE(show.output.find(expected), std::string::npos) << expected << "\n" << show.output;
+  }
+  EXPECT_EQ(Cmd("show PACTS-1999-0001").exit_code, 1);
+
+  const RunResult report = Cmd("report --format json");
+  ASSERT_EQ(report.exit_code, 0);
+  EXPECT_NE(report.output.find("\"complaints\": 1"), std::string::npos) << report.output;
+  EXPECT_EQ(report.output.find("parent"), std::string::npos) << "no personal data in reports";
+  EXPECT_EQ(Cmd("report --from 2026-02-01").exit_code, 2) << "--from needs --to";
+
+  const std::string out = home_ + "/export";
+  const RunResult exported = Cmd("export --email " + P("parent", "family.test") + " --out " + out);
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  EXPECT_EQ(Mode(out), 0700u);
+  EXPECT_EQ(Mode(out + "/record.json"), 0600u);
+  EXPECT_NE(Slurp(out + "/record.json").find("minutes were never published"), std::string::npos);
+  EXPECT_NE(Slurp(out + "/message-001.eml").find("Message-ID: <a1." + prefix_), std::string::npos);
+
+  const RunResult erased = Cmd("erase --email " + P("parent", "family.test"));
+  ASSERT_EQ(erased.exit_code, 0) << erased.output;
+  Cmd("export --email " + P("parent", "family.test") + " --out " + out + "2");
+  EXPECT_EQ(Slurp(out + "2/record.json").find("minutes"), std::string::npos);
+  EXPECT_NE(Cmd("report --format json").output.find("\"complaints\": 1"), std::string::npos)
+      << "counts survive";
+}
+
+TEST_F(AdminE2E, TheHtmlReportRendersInAHeadlessBrowser) {
+  Complain("This is a formal complaint.", "h1");
+  ASSERT_EQ(Cmd("run --once").exit_code, 0);
+  const std::string html = home_ + "/report.html";
+  std::ofstream(html) << Cmd("report --format html").output;
+  const RunResult dom = stack_.Shell(
+      "chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+      "--disable-component-update "
+      "--no-first-run --disable-sync --user-data-dir=" +
+      home_ + "/chromium --dump-dom file://" + html + " 2>/dev/null");
+  ASSERT_EQ(dom.exit_code, 0) << dom.output;
+  // The browser parsed the page into a DOM with the figures and both charts.
+  EXPECT_NE(dom.output.find("<td id=\"complaints\">1</td>"), std::string::npos) << dom.output;
+  EXPECT_EQ(
+      std::regex_search(dom.output,
+                        std::regex("<svg[^>]*aria-label=\"Complaints and compliments per month\"")),
+      true);
+  EXPECT_NE(dom.output.find("complaints</title></rect>"), std::string::npos);
+  const RunResult shot = stack_.Shell(
+      "chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+      "--disable-component-update "
+      "--no-first-run --disable-sync --user-data-dir=" +
+      home_ + "/chromium --window-size=900,900 --screenshot=" + home_ + "/report.png file://" +
+      html + " 2>/dev/null");
+  EXPECT_EQ(shot.exit_code, 0);
+  EXPECT_GT(std::filesystem::file_size(home_ + "/report.png"), 5000u);
+}
+
+TEST_F(AdminE2E, SighupWithABrokenConfigKeepsTheOldOneAndLosesNothing) {
+  std::ofstream(config_, std::ios::app) << "[polling]\ninterval_seconds = 5\n";
+  const std::string good = Slurp(config_);
+  const std::string log = home_ + "/daemon.log";
+  Cmd("check");
+  std::string pid = Cmd("run > " + log + " 2>&1 & echo $!").output;
+  while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+  std::ofstream(config_) << good << "[deadlines]\nrespond = -3\n";
+  stack_.Shell("kill -HUP " + pid);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  Complain("I am unhappy: sent while the config on disk is broken.", "s1");
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (stack_.Read(P("parent", "family.test")).empty() &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  }
+  EXPECT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u)
+      << "still running on the old config";
+  std::ofstream(config_) << good;
+  stack_.Shell("kill -HUP " + pid);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  stack_.Shell("kill -TERM " + pid + "; for i in $(seq 1 100); do kill -0 " + pid +
+               " 2>/dev/null || exit 0; sleep 0.1; done");
+  const std::string text = Slurp(log);
+  EXPECT_TRUE(std::regex_search(
+      text,
+      std::regex("reload rejected, keeping the running config: .*deadlines.respond: must be")))
+      << text;
+  EXPECT_NE(text.find("reloaded " + config_), std::string::npos) << text;
+  EXPECT_EQ(Cmd("cases").output.find("1 case(s)") != std::string::npos, true)
+      << "exactly one case, nothing twice";
+}
+
+TEST_F(AdminE2E, SecretsReadableByOthersAreRefused) {
+  const std::string secret = stack_.dir() + "/secrets/" + P("chair.a");
+  chmod(secret.c_str(), 0644);
+  const RunResult r = Cmd("run --once");
+  chmod(secret.c_str(), 0600);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("is readable by others; run: chmod 600 " + secret), std::string::npos)
+      << r.output;
+
+  std::string text = Slurp(config_);
+  text = std::regex_replace(text, std::regex("password_file = \"[^\"]*" + P("info") + "\""),
+                            "password = \"" + stack_.Password(P("info")) + "\"");
+  std::ofstream(config_) << text;
+  chmod(config_.c_str(), 0644);
+  const RunResult inline_pw = Cmd("check");
+  EXPECT_EQ(inline_pw.exit_code, 2);
+  EXPECT_NE(inline_pw.output.find("holds an inline password but is readable by everyone"),
+            std::string::npos)
+      << inline_pw.output;
+  chmod(config_.c_str(), 0640);
+  EXPECT_EQ(Cmd("check").exit_code, 0);
+}
+
+}  // namespace
+}  // namespace intaked::e2e
