@@ -12,6 +12,7 @@
 #include "config/config_loader.h"
 #include "engine/intake_cycle.h"
 #include "store/case_store.h"
+#include "transport/idle_doorbell.h"
 #include "transport/imap_folder_opener.h"
 #include "transport/smtp_sender.h"
 
@@ -34,8 +35,10 @@ class Service {
       watchdog_every_ = std::chrono::microseconds(usec / 2);
       Watchdog();
     }
+    StartDoorbells();
     StartCycle();
     io_.run();
+    doorbells_.clear();
     worker_.join();
     sd_notify(0, "STOPPING=1");
     p_.log->info("intaked stopped");
@@ -74,6 +77,7 @@ class Service {
           "reload: storage.database changed; that takes a restart - keeping the open database");
     }
     context_ = ctx.value();  // takes effect from the next cycle
+    StartDoorbells();
     p_.log->info("reloaded {}", p_.config_path);
   }
 
@@ -99,6 +103,31 @@ class Service {
                                      open_cases_ == 1 ? "" : "s", ago.count());
     if (!failing_.empty()) status += "; FAILING: " + failing_;
     sd_notify(0, ("STATUS=" + status).c_str());
+  }
+
+  // IDLE on each mailbox intaked reads, so new mail is acted on at once.
+  void StartDoorbells() {
+    doorbells_.clear();
+    if (!context_->config.idle) return;
+    std::vector<const MailboxSettings*> boxes = {&context_->config.intake_mailbox};
+    for (const CoChairSettings& cc : context_->config.co_chairs) {
+      if (cc.mailbox) boxes.push_back(&*cc.mailbox);
+    }
+    for (const MailboxSettings* box : boxes) {
+      doorbells_.push_back(std::make_unique<IdleDoorbell>(
+          *box, context_->config.tls, [this] { asio::post(io_, [this] { OnDoorbell(); }); },
+          p_.log));
+    }
+  }
+
+  void OnDoorbell() {
+    if (stop_) return;
+    if (cycle_running_) {
+      rerun_ = true;  // mail arrived mid-cycle: go round again straight after
+      return;
+    }
+    timer_.cancel();
+    StartCycle();
   }
 
   void StartCycle() {
@@ -136,6 +165,10 @@ class Service {
     UpdateStatus();
     if (!s.ok()) p_.log->error("cycle failed: {}", s.message());
     if (stop_) return io_.stop();
+    if (rerun_) {
+      rerun_ = false;
+      return StartCycle();
+    }
     timer_.expires_after(std::chrono::seconds(ctx.config.poll_interval_seconds));
     timer_.async_wait([this](const boost::system::error_code& ec) {
       if (!ec) StartCycle();
@@ -152,6 +185,8 @@ class Service {
   std::chrono::microseconds watchdog_every_{0};
   std::chrono::steady_clock::time_point cycle_started_, last_poll_;
   bool polled_ = false;
+  bool rerun_ = false;
+  std::vector<std::unique_ptr<IdleDoorbell>> doorbells_;
   int open_cases_ = 0;
   std::string failing_;
   asio::thread_pool worker_{1};

@@ -224,6 +224,61 @@ Status ImapSession::Append(const std::string& folder, const std::string& message
   return r.ok() ? Status::Ok() : r.status();
 }
 
+Result<bool> ImapSession::Pump(std::chrono::milliseconds wait) {
+  char buf[16 * 1024];
+  size_t n = 0;
+  // libcurl may hold decrypted bytes the socket no longer shows: read first, then wait.
+  CURLcode rc = curl_easy_recv(Easy(curl_), buf, sizeof buf, &n);
+  if (rc == CURLE_AGAIN) {
+    curl_socket_t sock = CURL_SOCKET_BAD;
+    curl_easy_getinfo(Easy(curl_), CURLINFO_ACTIVESOCKET, &sock);
+    if (sock == CURL_SOCKET_BAD) return Status::Connection("connection closed");
+    pollfd p{sock, POLLIN, 0};
+    const int r = poll(&p, 1, int(wait.count()));
+    if (r < 0) return Status::Connection("poll failed");
+    if (r == 0) return false;
+    rc = curl_easy_recv(Easy(curl_), buf, sizeof buf, &n);
+    if (rc == CURLE_AGAIN) return false;
+  }
+  if (rc != CURLE_OK)
+    return Status::Connection(std::string("receive failed: ") + curl_easy_strerror(rc));
+  if (n == 0) return Status::Connection("server closed the connection");
+  reader_.Feed(std::string_view(buf, n));
+  return true;
+}
+
+Result<bool> ImapSession::Idle(std::chrono::seconds max, const std::atomic<bool>& stop) {
+  const std::string tag = "I" + std::to_string(next_tag_++);
+  if (Status s = SendAll(tag + " IDLE\r\n"); !s.ok()) return s;
+  while (true) {  // the server's "+ idling", or a refusal
+    Result<ImapResponse> r = ReadResponse();
+    if (!r.ok()) return r.status();
+    if (r->tag == "+") break;
+    if (r->tag == tag) return Status::Protocol("IDLE refused: " + r->text);
+  }
+  bool changed = false;
+  const auto deadline = std::chrono::steady_clock::now() + max;
+  while (!changed && !stop && std::chrono::steady_clock::now() < deadline) {
+    while (auto u = reader_.Next()) {
+      if (u->tag == "*" && (u->text.ends_with(" EXISTS") || u->text.ends_with(" RECENT")))
+        changed = true;
+      if (u->tag == "*" && ResponseStatus(*u) == "BYE")
+        return Status::Connection("server said BYE: " + u->text);
+    }
+    if (changed) break;
+    auto pumped = Pump(std::chrono::milliseconds(500));
+    if (!pumped.ok()) return pumped.status();
+  }
+  if (Status s = SendAll("DONE\r\n"); !s.ok()) return s;
+  while (true) {
+    Result<ImapResponse> r = ReadResponse();
+    if (!r.ok()) return r.status();
+    if (r->tag == tag) break;
+    if (r->tag == "*" && r->text.ends_with(" EXISTS")) changed = true;
+  }
+  return changed;
+}
+
 Status ImapSession::Logout() {
   auto r = Command("LOGOUT");
   return r.ok() ? Status::Ok() : r.status();

@@ -8,6 +8,7 @@
 // Knows nothing of complaints. Not thread-safe; owns its connection.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -53,6 +54,10 @@ class ImapSession {
   // The flags of one message, e.g. "\Seen \Answered" (for tests and checks).
   Result<std::string> Flags(uint32_t uid);
   Status Append(const std::string& folder, const std::string& message, const std::string& flags);
+  // IDLE on the open folder until the server reports new mail (true), `max`
+  // passes or `stop` is set (false). A server without IDLE answers with a
+  // kProtocol error.
+  Result<bool> Idle(std::chrono::seconds max, const std::atomic<bool>& stop);
   Status Logout();
 
  private:
@@ -61,6 +66,8 @@ class ImapSession {
   Result<std::vector<ImapResponse>> Command(const std::string& command);
   Status SendAll(std::string_view bytes);
   Result<ImapResponse> ReadResponse();
+  // Feeds whatever the connection has (waiting at most `wait`); false on timeout.
+  Result<bool> Pump(std::chrono::milliseconds wait);
   Result<FolderInfo> Open(const std::string& verb, const std::string& folder);
 
   void* curl_;  // CURL*
