@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -259,6 +261,58 @@ TEST_F(IntakeE2E, WithIdleAComplaintIsAnsweredLongBeforeTheNextPoll) {
   // Not a speed assertion (bench/ measures that): only that it came by IDLE, not by the hourly
   // poll.
   std::cout << "acknowledged " << took.count() << " ms after delivery\n";
+}
+
+}  // namespace
+}  // namespace intaked::e2e
+
+namespace intaked::e2e {
+namespace {
+
+TEST_F(IntakeE2E, KilledAtAnyInstantItLosesNothingAndOpensNoCaseTwice) {
+  constexpr int kComplaints = 300;
+  // Each from its own sub-address (parent+N), so the loop guard does not apply.
+  for (int i = 0; i < kComplaints; ++i) {
+    stack_.Append(P("info"), "INBOX",
+                  TestMail("parent+" + std::to_string(i) + "@family.test", P("info"),
+                           "Complaint " + std::to_string(i),
+                           "I am unhappy, complaint number " + std::to_string(i) + ".",
+                           "kill" + std::to_string(i) + "." + prefix_ + "@family.test"));
+  }
+  std::ofstream(config_, std::ios::app) << "[polling]\ninterval_seconds = 5\n";
+  // Start, kill -9 at a different instant each time, start again.
+  for (int round = 0; round < 4; ++round) {
+    std::string pid =
+        stack_.Intaked("--config " + config_ + " run > /dev/null 2>&1 & echo $!").output;
+    while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+    std::this_thread::sleep_for(std::chrono::milliseconds(80 + 250 * round));
+    stack_.Shell("kill -9 " + pid + "; while kill -0 " + pid + " 2>/dev/null; do sleep 0.05; done");
+    if (round == 0) {  // the test means something only if the first kill interrupted the work
+      const std::string listed = stack_.Intaked("--config " + config_ + " cases").output;
+      EXPECT_EQ(listed.find(std::to_string(kComplaints) + " case(s)"), std::string::npos) << listed;
+      std::cout << "after the first kill: "
+                << listed.substr(listed.rfind('\n', listed.size() - 2) + 1);
+    }
+  }
+  const RunResult last = stack_.Intaked("--config " + config_ + " run --once");
+  ASSERT_EQ(last.exit_code, 0) << last.output;
+  stack_.WaitForQueue();
+
+  const RunResult cases = stack_.Intaked("--config " + config_ + " cases --format json");
+  int count = 0;
+  for (size_t at = cases.output.find("\"reference\""); at != std::string::npos;
+       at = cases.output.find("\"reference\"", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, kComplaints) << "every complaint exactly one case";
+  // Every complaint acknowledged; a letter resent after a kill keeps its Message-ID (one in any
+  // mail client).
+  std::map<std::string, std::set<std::string>> acks;  // sub-address -> distinct Message-IDs
+  for (const StoredMail& m : stack_.Read("parent@family.test"))
+    acks[m.message.to.at(0).email].insert(m.message.message_id);
+  EXPECT_EQ(int(acks.size()), kComplaints);
+  for (const auto& [to, ids] : acks)
+    EXPECT_EQ(ids.size(), 1u) << to << " got two different letters";
 }
 
 }  // namespace
