@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "engine/case_mail.h"
 #include "mail/address.h"
 #include "procedure/case_reference.h"
@@ -29,11 +30,6 @@ std::string HumanSize(size_t bytes) {
   if (bytes < 1024) return fmt::format("{} bytes", bytes);
   if (bytes < 1024 * 1024) return fmt::format("{} KB", (bytes + 512) / 1024);
   return fmt::format("{:.1f} MB", double(bytes) / (1024.0 * 1024.0));
-}
-
-std::string TrimTrailing(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  return s;
 }
 
 bool AddressedTo(const Message& m, const std::string& email) {
@@ -93,7 +89,7 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
   LetterFields f = mail.Fields(c);
   f.values["handler_role"] = route.co_chair ? "one of our co-chairs" : "our " + cfg.fallback_name;
   f.values["acknowledged"] = FormatDateForPeople(ctx_.zone.LocalDate(now_));
-  f.values["complaint_text"] = TrimTrailing(n.own_text);
+  f.values["complaint_text"] = TrimRight(n.own_text);
   f.values["named_others"] = JoinNames(named_names);
   f.flags["names_someone"] = !named_names.empty();
   f.flags["has_address"] = !c.complainant_email.empty();

@@ -57,7 +57,6 @@ class CaseOpening {
 
 // Whether `m` is addressed (To or Cc) to `email`.
 bool AddressedTo(const Message& m, const std::string& email);
-std::string TrimTrailing(std::string s);
 std::string HumanSize(size_t bytes);
 
 }  // namespace intaked

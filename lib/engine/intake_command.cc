@@ -2,6 +2,7 @@
 
 #include <regex>
 
+#include "base/text.h"
 #include "engine/case_mail.h"
 #include "engine/letter_post.h"
 #include "mail/address.h"
@@ -9,13 +10,6 @@
 
 namespace intaked {
 namespace {
-
-std::string Trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 std::string StripForwardPrefix(std::string subject) {
   static const std::regex re(R"re(^\s*((fwd?|fw|tr|wg|re|aw)\s*:\s*)+)re", std::regex::icase);

@@ -3,15 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/text.h"
+
 namespace intaked {
 namespace {
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
 
 // Splits a list at top-level commas (not inside quotes, <>, or comments) and
 // drops group syntax ("Group: a, b;").

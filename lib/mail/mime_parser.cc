@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/text.h"
 #include "mail/address.h"
 #include "mail/charset.h"
 #include "mail/date_header.h"
@@ -79,13 +80,6 @@ int MultipartDepthEstimate(std::string_view s) {
 std::string HeaderRaw(const mimetic::MimeEntity& e, const char* name) {
   const mimetic::Header& h = e.header();
   return h.hasField(name) ? h.field(name).value() : std::string();
-}
-
-std::string Trim(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  size_t b = 0;
-  while (b < s.size() && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  return s.substr(b);
 }
 
 // A parameter (e.g. filename) from a raw Content-Type/Disposition value,

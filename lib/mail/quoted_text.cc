@@ -3,6 +3,8 @@
 #include <regex>
 #include <vector>
 
+#include "base/text.h"
+
 namespace intaked {
 namespace {
 
@@ -18,12 +20,6 @@ std::vector<std::string> Lines(std::string_view s) {
     start = nl + 1;
   }
   return out;
-}
-
-std::string TrimLeft(const std::string& s) {
-  size_t b = 0;
-  while (b < s.size() && (s[b] == ' ' || s[b] == '\t')) ++b;
-  return s.substr(b);
 }
 
 bool StartsWithCi(const std::string& s, std::string_view prefix) {

@@ -2,17 +2,11 @@
 
 #include <cctype>
 
+#include "base/text.h"
 #include "calendar/local_zone.h"
 
 namespace intaked {
 namespace {
-
-std::string Trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 struct Entry {
   const char* word;
