@@ -25,12 +25,7 @@ Instant At(const std::string& iso, int hour = 10) {
 class DataProtection : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto config = ParseConfig(TestConfigText("[alerts]\nadmin_address = \"admin@pacts.test\"\n"),
-                              "/tmp/dp.toml");
-    ASSERT_TRUE(config.ok()) << config.status().message();
-    config->co_chairs[0].mailbox.reset();
-    config->co_chairs[1].mailbox.reset();
-    ctx_ = ProcedureContext::Build(config.value()).value();
+    ctx_ = TestContext("[alerts]\nadmin_address = \"admin@pacts.test\"\n", false);
     db_ = std::move(OpenDatabase(":memory:").value());
     log_ = std::make_shared<spdlog::logger>("t", std::make_shared<spdlog::sinks::null_sink_mt>());
     outages_ = std::make_unique<OutageLog>(log_);

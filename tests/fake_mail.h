@@ -33,7 +33,7 @@ class FakeMailServer : public MailFolderOpener {
   int opens = 0;
 
   Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox,
-                                          const std::string& folder) override {
+                                           const std::string& folder) override {
     ++opens;
     FakeFolderData& f = folders_[mailbox.username + "/" + (folder.empty() ? "INBOX" : folder)];
     if (f.down) return Status::Connection("connection refused");

@@ -29,14 +29,7 @@ std::string Complaint(const std::string& id, const std::string& body,
 class IntakeCycleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto config = ParseConfig(TestConfigText(), "/tmp/intaked-test.toml");
-    ASSERT_TRUE(config.ok()) << config.status().message();
-    // The fake server keys folders by username: give each co-chair their own.
-    config->co_chairs[0].mailbox->username = "chair.a@pacts.test";
-    config->co_chairs[1].mailbox->username = "chair.b@pacts.test";
-    auto ctx = ProcedureContext::Build(config.value());
-    ASSERT_TRUE(ctx.ok()) << ctx.status().message();
-    ctx_ = ctx.value();
+    ctx_ = TestContext();
     auto db = OpenDatabase(":memory:");
     ASSERT_TRUE(db.ok());
     db_ = std::move(db.value());

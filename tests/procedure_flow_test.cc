@@ -23,13 +23,7 @@ Instant At(const std::string& iso_date, int hour = 10) {
 class ProcedureFlow : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto config = ParseConfig(TestConfigText(), "/tmp/intaked-test.toml");
-    ASSERT_TRUE(config.ok()) << config.status().message();
-    config->co_chairs[0].mailbox->username = "chair.a@pacts.test";
-    config->co_chairs[1].mailbox->username = "chair.b@pacts.test";
-    auto ctx = ProcedureContext::Build(config.value());
-    ASSERT_TRUE(ctx.ok()) << ctx.status().message();
-    ctx_ = ctx.value();
+    ctx_ = TestContext();
     db_ = std::move(OpenDatabase(":memory:").value());
     log_ =
         std::make_shared<spdlog::logger>("test", std::make_shared<spdlog::sinks::null_sink_mt>());

@@ -2,7 +2,12 @@
 // passwords (ParseConfig does not read files for them).
 #pragma once
 
+#include <memory>
+#include <stdexcept>
 #include <string>
+
+#include "config/config_loader.h"
+#include "engine/procedure_context.h"
 
 namespace intaked {
 
@@ -46,6 +51,24 @@ reviewer_address = "reviewer@outside.test"
 [storage]
 database = ":memory:"
 )" + extra;
+}
+
+// A ProcedureContext from TestConfigText(extra). Each co-chair logs in as
+// themselves (the fake server keys folders by username); `read_co_chairs`
+// false leaves their mailboxes unread.
+inline std::shared_ptr<const ProcedureContext> TestContext(const std::string& extra = "",
+                                                           bool read_co_chairs = true) {
+  auto config = ParseConfig(TestConfigText(extra), "/tmp/intaked-test.toml");
+  if (!config.ok()) throw std::runtime_error(config.status().message());
+  for (CoChairSettings& cc : config->co_chairs) {
+    if (read_co_chairs)
+      cc.mailbox->username = cc.identity.address;
+    else
+      cc.mailbox.reset();
+  }
+  auto ctx = ProcedureContext::Build(config.value());
+  if (!ctx.ok()) throw std::runtime_error(ctx.status().message());
+  return ctx.value();
 }
 
 }  // namespace intaked

@@ -28,31 +28,13 @@ mode_t Mode(const std::string& path) {
   return st.st_mode & 0777;
 }
 
-class AdminE2E : public ::testing::Test {
+class AdminE2E : public StackTest {
  protected:
-  std::string P(const std::string& who, const std::string& domain = "pacts.test") {
-    return prefix_ + "-" + who + "@" + domain;
-  }
-  void SetUp() override {
-    prefix_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    prefix_ = std::regex_replace(prefix_, std::regex("[^A-Za-z0-9]"), "");
-    for (char& c : prefix_) c = char(std::tolower(static_cast<unsigned char>(c)));
-    prefix_ = prefix_.substr(0, 24);
-    config_ = stack_.WriteConfig(prefix_);
-    home_ = stack_.dir() + "/tests/" + prefix_;
-    stack_.AddUser(P("parent", "family.test"));
-  }
-  RunResult Cmd(const std::string& args) {
-    return stack_.Intaked("--config " + config_ + " " + args);
-  }
   void Complain(const std::string& body, const std::string& id) {
     stack_.Send(P("parent", "family.test"), {P("info")},
                 TestMail("Pat Parent <" + P("parent", "family.test") + ">", P("info"),
                          "The minutes", body, id + "." + prefix_ + "@family.test"));
   }
-
-  MailStack stack_;
-  std::string prefix_, config_, home_;
 };
 
 TEST_F(AdminE2E, CommandsOnRealData) {

@@ -15,19 +15,8 @@
 namespace intaked::e2e {
 namespace {
 
-class IntakeE2E : public ::testing::Test {
+class IntakeE2E : public StackTest {
  protected:
-  // Users for this test: "<prefix>-info@pacts.test", "<prefix>-parent@family.test", ...
-  std::string P(const std::string& who, const std::string& domain = "pacts.test") {
-    return prefix_ + "-" + who + "@" + domain;
-  }
-  void SetUp() override {
-    prefix_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    prefix_ = std::regex_replace(prefix_, std::regex("[^A-Za-z0-9]"), "");
-    for (char& c : prefix_) c = char(std::tolower(static_cast<unsigned char>(c)));
-    config_ = stack_.WriteConfig(prefix_);
-    stack_.AddUser(P("parent", "family.test"));
-  }
   RunResult RunOnce() {
     RunResult r = stack_.Intaked("--config " + config_ + " run --once");
     stack_.WaitForQueue();
@@ -41,10 +30,6 @@ class IntakeE2E : public ::testing::Test {
     if (!cc.empty()) rcpt.push_back(cc);
     stack_.Send(P("parent", "family.test"), rcpt, raw);
   }
-
-  MailStack stack_;
-  std::string prefix_;
-  std::string config_;
 };
 
 TEST_F(IntakeE2E, ComplaintToInfoIsAcknowledgedOnceAndThreaded) {

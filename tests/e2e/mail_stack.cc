@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -191,6 +192,16 @@ RunResult MailStack::Shell(const std::string& command_line) {
   int status = 0;
   std::string out = RunShell(command_line, &status);
   return {status, out};
+}
+
+void StackTest::SetUp() {
+  prefix_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  prefix_ = std::regex_replace(prefix_, std::regex("[^A-Za-z0-9]"), "");
+  for (char& c : prefix_) c = char(std::tolower(static_cast<unsigned char>(c)));
+  prefix_ = prefix_.substr(0, 24);
+  config_ = stack_.WriteConfig(prefix_);
+  home_ = stack_.dir() + "/tests/" + prefix_;
+  stack_.AddUser(P("parent", "family.test"));
 }
 
 std::string TestMail(const std::string& from, const std::string& to, const std::string& subject,

@@ -4,6 +4,8 @@
 // binary - so every assertion crosses the same servers a charity would use.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
 
@@ -55,6 +57,25 @@ class MailStack {
   std::string dir_;
   bool unsettled_ = false;  // users were added since Dovecot last re-read them
   int imap_port_ = 0, imaps_port_ = 0, smtp_port_ = 0;
+};
+
+// The base of every end-to-end test: a stack handle and users of its own,
+// "<test name>-info@pacts.test" etc., so tests never see each other's mail.
+class StackTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  std::string P(const std::string& who, const std::string& domain = "pacts.test") const {
+    return prefix_ + "-" + who + "@" + domain;
+  }
+  // "intaked --config <this test's config> ARGS"
+  RunResult Cmd(const std::string& args) {
+    return stack_.Intaked("--config " + config_ + " " + args);
+  }
+
+  MailStack stack_;
+  std::string prefix_;  // lower-case test name, at most 24 characters
+  std::string config_;  // a config for this test's users
+  std::string home_;    // a directory for this test's files
 };
 
 // A plain RFC 5322 message for tests.

@@ -13,18 +13,10 @@
 namespace intaked::e2e {
 namespace {
 
-class ProcedureE2E : public ::testing::Test {
+class ProcedureE2E : public StackTest {
  protected:
-  std::string P(const std::string& who, const std::string& domain = "pacts.test") {
-    return prefix_ + "-" + who + "@" + domain;
-  }
   void SetUp() override {
-    prefix_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    prefix_ = std::regex_replace(prefix_, std::regex("[^A-Za-z0-9]"), "");
-    for (char& c : prefix_) c = char(std::tolower(static_cast<unsigned char>(c)));
-    prefix_ = prefix_.substr(0, 24);
-    config_ = stack_.WriteConfig(prefix_);
-    stack_.AddUser(P("parent", "family.test"));
+    StackTest::SetUp();
     stack_.AddUser("reviewer@outside.test");
   }
   void Run(const std::string& now = "") {
@@ -56,8 +48,6 @@ class ProcedureE2E : public ::testing::Test {
     if (save_in_sent) stack_.Append(from, "Sent", raw);
   }
 
-  MailStack stack_;
-  std::string prefix_, config_;
   std::map<std::string, uint32_t> seen_;
   int replies_ = 0;
 };
