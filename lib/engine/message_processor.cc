@@ -70,6 +70,12 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
     record("own", "sent from the intake address", std::nullopt, false, false);
     return {"own", "", "from the intake address"};
   }
+  if (fm.truncated) {
+    // Over polling's size limit: only the header was fetched. Say so wherever the text would be.
+    m.body = "[This message is larger than intaked reads (" + std::to_string(ctx_.config.max_message_bytes >> 20) +
+             " MB); open it in the mailbox to read it.]";
+    m.defects.push_back("too large: header only");
+  }
   const std::string own_text = StripQuotedText(m.body);
   const std::optional<int64_t> case_id = FindCase(db_, m, ctx_.config.reference_prefix);
   const std::optional<size_t> writer = CoChairIndex(from);
