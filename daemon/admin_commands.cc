@@ -59,7 +59,57 @@ std::string When(const ProcedureContext& ctx, Instant t) {
 
 }  // namespace
 
-int ShowCommand(const std::string& config_path, const std::string& reference) {
+namespace {
+
+// The same facts as the text view, for scripts.
+void ShowJson(const ProcedureContext& ctx, SQLite::Database& db, const CaseRecord& c) {
+  auto iso = [&](Instant t) { return JsonString(FormatIsoDate(ctx.zone.LocalDate(t))); };
+  std::string events, letters, reminders;
+  for (const CaseEvent& e : CaseStore(db).Events(c.id)) {
+    events +=
+        fmt::format("{}{{\"at\": {}, \"kind\": {}, \"detail\": {}}}", events.empty() ? "" : ", ",
+                    e.at.time_since_epoch().count(), JsonString(e.kind), JsonString(e.detail));
+  }
+  SQLite::Statement q(
+      db,
+      "SELECT purpose, recipient, created_at, sent_at IS NOT NULL, failed_at IS NOT NULL"
+      " FROM outbox WHERE case_id = ? ORDER BY id");
+  q.bind(1, c.id);
+  while (q.executeStep()) {
+    letters +=
+        fmt::format("{}{{\"purpose\": {}, \"to\": {}, \"created_at\": {}, \"status\": \"{}\"}}",
+                    letters.empty() ? "" : ", ", JsonString(q.getColumn(0).getString()),
+                    JsonString(q.getColumn(1).getString()), q.getColumn(2).getInt64(),
+                    q.getColumn(3).getInt()   ? "sent"
+                    : q.getColumn(4).getInt() ? "failed"
+                                              : "waiting");
+  }
+  SQLite::Statement r(
+      db, "SELECT deadline, due, step, at FROM reminders WHERE case_id = ? ORDER BY at");
+  r.bind(1, c.id);
+  while (r.executeStep()) {
+    reminders += fmt::format("{}{{\"deadline\": {}, \"due\": {}, \"step\": {}, \"at\": {}}}",
+                             reminders.empty() ? "" : ", ", JsonString(r.getColumn(0).getString()),
+                             JsonString(r.getColumn(1).getString()),
+                             JsonString(r.getColumn(2).getString()), r.getColumn(3).getInt64());
+  }
+  std::cout << fmt::format(
+      "{{\"reference\": {}, \"state\": {}, \"phase\": {}, \"stage\": {}, \"subject\": {}, "
+      "\"complainant\": {{\"name\": {}, \"email\": {}, \"anonymous\": {}}}, \"handler\": {}, "
+      "\"received\": {}, \"respond_due\": {}, \"appeal_due\": {}, \"review_due\": {}, \"events\": "
+      "[{}], "
+      "\"letters\": [{}], \"reminders\": [{}]}}\n",
+      JsonString(c.reference), JsonString(c.state), JsonString(c.phase), c.stage,
+      JsonString(c.subject), JsonString(c.complainant_name), JsonString(c.complainant_email),
+      c.anonymous ? "true" : "false", JsonString(c.handler_email), iso(c.received_at),
+      JsonString(c.respond_due), JsonString(c.appeal_due), JsonString(c.review_due), events,
+      letters, reminders);
+}
+
+}  // namespace
+
+int ShowCommand(const std::string& config_path, const std::string& reference,
+                const std::string& format) {
   Opened o = Open(config_path);
   if (!o.db) return o.exit_code;
   CaseStore cases(*o.db);
@@ -67,6 +117,10 @@ int ShowCommand(const std::string& config_path, const std::string& reference) {
   if (!c) {
     std::cerr << "intaked: no case " << reference << "\n";
     return kExitFailure;
+  }
+  if (format == "json") {
+    ShowJson(*o.ctx, *o.db, *c);
+    return kExitOk;
   }
   std::cout << c->reference << "  " << c->subject << "\n"
             << "  state:        " << c->state << " (" << c->phase

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
       app.add_subcommand("show", "a case's timeline: messages, letters, keywords, deadlines");
   std::string reference;
   show->add_option("REF", reference, "case reference, e.g. PACTS-2026-0007")->required();
+  std::string show_format = "text";
+  show->add_option("--format", show_format, "text or json")->check(CLI::IsMember({"text", "json"}));
 
   CLI::App* report =
       app.add_subcommand("report", "the annual report: numbers only, no personal data");
@@ -80,7 +82,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("check")) return CheckCommand(config);
   if (cases->parsed()) return CasesCommand(config, open_only, cases_format);
-  if (show->parsed()) return ShowCommand(config, reference);
+  if (show->parsed()) return ShowCommand(config, reference, show_format);
   if (report->parsed()) {
     if (*year_opt) report_options.year = year;
     return ReportCommand(config, report_options);

@@ -58,6 +58,12 @@ TEST_F(AdminE2E, CommandsOnRealData) {
     EXPECT_NE(show.output.find(expected), std::string::npos) << expected << "\n" << show.output;
   }
   EXPECT_EQ(Cmd("show PACTS-1999-0001").exit_code, 1);
+  const RunResult show_json = Cmd("show " + ref + " --format json");
+  EXPECT_TRUE(std::regex_search(
+      show_json.output,
+      std::regex(
+          R"re("letters": \[\{"purpose": "acknowledgement", "to": "[^"]+", "created_at": \d+, "status": "sent"\})re")))
+      << show_json.output;
 
   const RunResult report = Cmd("report --format json");
   ASSERT_EQ(report.exit_code, 0);
