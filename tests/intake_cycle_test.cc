@@ -4,6 +4,10 @@
 #include <spdlog/sinks/ringbuffer_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 #include "config/config_loader.h"
 #include "fake_mail.h"
 #include "store/case_store.h"
@@ -78,6 +82,24 @@ TEST_F(IntakeCycleTest, ComplaintIsAcknowledgedAndHandlerNotified) {
   EXPECT_EQ(Logs().find("parent@family.test"), std::string::npos)
       << "addresses are masked at info level";
   EXPECT_NE(Logs().find("p***@family.test"), std::string::npos);
+}
+
+TEST_F(IntakeCycleTest, TheHandlerGetsTheComplainantsAttachments) {
+  std::ifstream in(std::string(TEST_DATA_DIR) + "/multipart_attachment.eml", std::ios::binary);
+  std::stringstream raw;
+  raw << in.rdbuf();
+  const std::string complaint = std::regex_replace(
+      raw.str(), std::regex("Subject: With attachment"), "Subject: Complaint, with attachment");
+  server_.Deliver("info@pacts.test", complaint);
+  RunCycle();
+  const auto note = sender_.To("chair.a@pacts.test");
+  ASSERT_EQ(note.size(), 1u);
+  ASSERT_EQ(note[0].message.attachments.size(), 2u);
+  EXPECT_EQ(note[0].message.attachments[0].filename, "résumé.pdf");
+  EXPECT_EQ(note[0].message.attachments[0].size, 3000u);
+  EXPECT_NE(note[0].message.body.find("Attachments (attached to this email)"), std::string::npos);
+  EXPECT_TRUE(sender_.To("parent@family.test").at(0).message.attachments.empty())
+      << "not sent back to the parent";
 }
 
 TEST_F(IntakeCycleTest, NamedCoChairReceivesNothing) {

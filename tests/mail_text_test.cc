@@ -91,3 +91,30 @@ TEST(Composer, RoundTripsThroughTheParser) {
 
 }  // namespace
 }  // namespace intaked
+
+namespace intaked {
+namespace {
+
+TEST(Composer, AttachmentsRoundTripThroughTheParser) {
+  OutgoingMail out;
+  out.from = {"PACTS Complaints", "info@pacts.test"};
+  out.to = {{"Alex Able", "chair.a@pacts.test"}};
+  out.subject = "[PACTS-2026-0001] New complaint";
+  out.body = "See the attached.\n";
+  out.message_id = "intaked.att.token@pacts.test";
+  out.date = date::sys_days(date::year(2026) / 12 / 1);
+  std::string binary;
+  for (int i = 0; i < 5000; ++i) binary += char(i % 256);
+  out.attachments = {{"minutes \"draft\".pdf", "application/pdf", binary.size(), binary},
+                     {"réunion.txt", "text/plain", 5, "hello"}};
+  const Message back = ParseMessage(ComposeMail(out));
+  EXPECT_EQ(back.body, "See the attached.\n");
+  ASSERT_EQ(back.attachments.size(), 2u);
+  EXPECT_EQ(back.attachments[0].filename, "minutes _draft_.pdf");
+  EXPECT_EQ(back.attachments[0].data, binary);
+  EXPECT_EQ(back.attachments[1].filename, "réunion.txt");
+  EXPECT_EQ(back.attachments[1].data, "hello");
+}
+
+}  // namespace
+}  // namespace intaked

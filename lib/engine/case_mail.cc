@@ -87,7 +87,8 @@ bool AutomaticMailCapReached(SQLite::Database& db, const std::string& recipient,
 }
 
 bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Address& to,
-                    const LetterFields& fields, const std::string& auto_submitted) {
+                    const LetterFields& fields, const std::string& auto_submitted,
+                    const std::vector<Attachment>& attachments) {
   CaseStore cases(db_);
   if (c.Names(to.email)) {
     cases.AddEvent(c.id, now_, "withheld", letter + " not sent: the complaint names its recipient");
@@ -105,7 +106,7 @@ bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Addres
   }
   auto rendered = ctx_.templates.Render(letter, fields);
   if (!rendered.ok()) throw std::runtime_error(rendered.status().message());
-  LetterAddressing a{letter, c.id, c.reference, to, "", {}, auto_submitted};
+  LetterAddressing a{letter, c.id, c.reference, to, "", {}, auto_submitted, attachments};
   // Threads outside mail under the complaint; staff never get an anonymous sender's Message-ID.
   if (!c.thread_id.empty() && (!staff || !c.anonymous)) a.in_reply_to = c.thread_id;
   Outbox outbox(db_);

@@ -37,7 +37,8 @@ class CaseMail {
   // Renders `letter` for `to` and enqueues it. Returns false (and records why on
   // the case) when a rule above withholds it. Throws if the template fails.
   bool Send(const CaseRecord& c, const std::string& letter, const Address& to,
-            const LetterFields& fields, const std::string& auto_submitted = "auto-replied");
+            const LetterFields& fields, const std::string& auto_submitted = "auto-replied",
+            const std::vector<Attachment>& attachments = {});
 
   // Letters to the complainant (nothing when there is no address).
   bool ToComplainant(const CaseRecord& c, const std::string& letter, const LetterFields& fields);

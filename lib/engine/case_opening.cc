@@ -15,6 +15,9 @@
 namespace intaked {
 namespace {
 
+// Most mail servers refuse messages over 25 MB; base64 adds a third.
+constexpr size_t kMaxForwardedBytes = 15u * 1024 * 1024;
+
 std::string JoinNames(const std::vector<std::string>& names) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -101,8 +104,13 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
   if (mail.ToComplainant(c, "acknowledgement", f)) {
     cases.AddEvent(c.id, now_, "acknowledged", "acknowledgement queued to the complainant");
   }
+  // The handler gets the complainant's files too, unless they are too big for mail.
+  size_t total = 0;
+  for (const Attachment& a : n.attachments) total += a.size;
+  const bool attach = total <= kMaxForwardedBytes;
+  f.flags["attachments_attached"] = attach;
   mail.Send(c, "handler_notification", {mail.NameOf(c.handler_email), c.handler_email}, f,
-            "auto-generated");
+            "auto-generated", attach ? n.attachments : std::vector<Attachment>{});
   return {c.id, c.reference, c.handler_email, route.reason};
 }
 

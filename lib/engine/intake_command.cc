@@ -58,7 +58,7 @@ void HandleCompliment(const ProcedureContext& ctx, SQLite::Database& db, TokenSo
   };
   if (cfg.thank_compliments && !c.from.email.empty() &&
       !AutomaticMailCapReached(db, c.from.email, now)) {
-    post.Enqueue({"compliment_thanks", std::nullopt, "", c.from, "", {}, "auto-replied"},
+    post.Enqueue({"compliment_thanks", std::nullopt, "", c.from, "", {}, "auto-replied", {}},
                  render("compliment_thanks"));
   }
   for (const CoChairSettings& cc : cfg.co_chairs) {
@@ -68,7 +68,8 @@ void HandleCompliment(const ProcedureContext& ctx, SQLite::Database& db, TokenSo
                   {cc.identity.name, cc.identity.address},
                   "",
                   {},
-                  "auto-generated"},
+                  "auto-generated",
+                  {}},
                  render("compliment_copy"));
   }
 }

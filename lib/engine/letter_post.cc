@@ -22,6 +22,7 @@ std::string LetterPost::Enqueue(const LetterAddressing& a, const Letter& letter)
       mail.references.push_back(a.in_reply_to);
   }
   mail.auto_submitted = a.auto_submitted;
+  mail.attachments = a.attachments;
   mail.date = now_;
   OutboxItem item;
   item.case_id = a.case_id;

@@ -26,6 +26,7 @@ struct LetterAddressing {
   std::string in_reply_to;              // thread under this Message-ID, if any
   std::vector<std::string> references;  // its References, oldest first
   std::string auto_submitted = "auto-replied";
+  std::vector<Attachment> attachments;  // forwarded files, if any
 };
 
 class LetterPost {

@@ -72,7 +72,8 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
   }
   if (fm.truncated) {
     // Over polling's size limit: only the header was fetched. Say so wherever the text would be.
-    m.body = "[This message is larger than intaked reads (" + std::to_string(ctx_.config.max_message_bytes >> 20) +
+    m.body = "[This message is larger than intaked reads (" +
+             std::to_string(ctx_.config.max_message_bytes >> 20) +
              " MB); open it in the mailbox to read it.]";
     m.defects.push_back("too large: header only");
   }

@@ -93,7 +93,8 @@ void ScheduledMail::Digests(Instant now) {
                   {cc.identity.name, cc.identity.address},
                   "",
                   {},
-                  "auto-generated"},
+                  "auto-generated",
+                  {}},
                  letter.value());
     Done(key, now);
     tx.commit();
@@ -140,7 +141,8 @@ void ScheduledMail::AnnualReportMail(Instant now) {
                   {cc.identity.name, cc.identity.address},
                   "",
                   {},
-                  "auto-generated"},
+                  "auto-generated",
+                  {}},
                  letter.value());
   }
   Done(key, now);
@@ -169,7 +171,8 @@ void ScheduledMail::Alerts(OutageLog& outages, Instant now) {
     Outbox outbox(db_);
     for (const Address& a : people) {
       LetterPost(ctx_, outbox, tokens_, now)
-          .Enqueue({letter_name, std::nullopt, "", a, "", {}, "auto-generated"}, letter.value());
+          .Enqueue({letter_name, std::nullopt, "", a, "", {}, "auto-generated", {}},
+                   letter.value());
     }
     tx.commit();
   };

@@ -133,12 +133,31 @@ std::string ComposeMail(const OutgoingMail& mail) {
   h += "Auto-Submitted: " + mail.auto_submitted + "\r\n";
   h += "X-Auto-Response-Suppress: All\r\n";
   h += "MIME-Version: 1.0\r\n";
-  h += "Content-Type: text/plain; charset=UTF-8\r\n";
-  h += "Content-Transfer-Encoding: quoted-printable\r\n";
-  h += "\r\n";
   std::string body = EncodeQuotedPrintable(mail.body);
   if (body.empty() || body.back() != '\n') body += "\r\n";
-  return h + body;
+  const std::string text_headers =
+      "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n";
+  if (mail.attachments.empty()) return h + text_headers + "\r\n" + body;
+  // The boundary is derived from the Message-ID, which is unique and never in base64 or QP output.
+  const std::string boundary =
+      "=_intaked_" + std::to_string(std::hash<std::string>{}(mail.message_id));
+  std::string out = h + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
+  // The line break before a boundary belongs to the boundary: add one so the text keeps its own.
+  out += "--" + boundary + "\r\n" + text_headers + "\r\n" + body + "\r\n";
+  for (const Attachment& a : mail.attachments) {
+    std::string safe = a.filename;
+    for (char& c : safe) {
+      if (c == '"' || c == '\\' || c == '\r' || c == '\n') c = '_';
+    }
+    const std::string name = EncodeHeaderText(safe);
+    out += "--" + boundary + "\r\nContent-Type: " +
+           (a.content_type.empty() ? "application/octet-stream" : a.content_type) + "; name=\"" +
+           name + "\"\r\nContent-Disposition: attachment; filename=\"" + name +
+           "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+    const std::string encoded = Base64(a.data);
+    for (size_t i = 0; i < encoded.size(); i += 76) out += encoded.substr(i, 76) + "\r\n";
+  }
+  return out + "--" + boundary + "--\r\n";
 }
 
 }  // namespace intaked

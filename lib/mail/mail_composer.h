@@ -27,6 +27,7 @@ struct OutgoingMail {
   std::vector<std::string> references;
   std::string auto_submitted = "auto-replied";  // or "auto-generated"
   std::chrono::sys_seconds date;
+  std::vector<Attachment> attachments;  // sent as base64 parts of a multipart/mixed
 };
 
 std::string ComposeMail(const OutgoingMail& mail);

@@ -22,7 +22,8 @@ struct Address {
 struct Attachment {
   std::string filename;
   std::string content_type;
-  size_t size = 0;  // decoded bytes
+  size_t size = 0;   // decoded bytes
+  std::string data;  // the decoded bytes themselves
 };
 
 struct Message {

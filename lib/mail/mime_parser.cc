@@ -177,7 +177,9 @@ void WalkEntity(const mimetic::MimeEntity& e, int depth, Walk& w) {
       slot += "\n\n" + text;  // several inline text parts: keep them all, in order
     return;
   }
-  w.attachments.push_back({filename.empty() ? "(unnamed)" : filename, type, DecodedBody(e).size()});
+  std::string data = DecodedBody(e);
+  const size_t size = data.size();
+  w.attachments.push_back({filename.empty() ? "(unnamed)" : filename, type, size, std::move(data)});
 }
 
 Address FirstAddress(const std::string& raw, bool* ok) {
