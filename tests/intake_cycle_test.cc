@@ -224,6 +224,12 @@ TEST_F(IntakeCycleTest, MailboxOutageIsLoggedOnceAndTheRestGoesOn) {
   EXPECT_EQ(r.complaints, 1);
   RunCycle();
   const std::string logs = Logs();
+  const int opens = server_.opens;
+  RunCycle();  // within the 30 s back-off: the failing folders are not tried again
+  EXPECT_EQ(server_.opens, opens + 3) << "intake and Bea's two folders; not Alex's";
+  clock_.Advance(std::chrono::seconds(31));
+  RunCycle();
+  EXPECT_EQ(server_.opens, opens + 8) << "back-off over: Alex's INBOX and Sent tried again";
   const std::string line = "chair.a@pacts.test/INBOX: connection refused";
   const size_t first = logs.find(line);
   ASSERT_NE(first, std::string::npos) << logs;
@@ -245,8 +251,11 @@ TEST_F(IntakeCycleTest, CoChairHistoryIsNotIntakeOnFirstSight) {
 
 TEST_F(IntakeCycleTest, MessagesWithoutIdAreStillProcessedOnce) {
   const std::string raw = "From: parent@family.test\r\nSubject: complaint\r\n\r\nno id\r\n";
-  server_.Deliver("info@pacts.test", raw);
-  server_.Deliver("chair.a@pacts.test", raw);
+  // Each mailbox's delivery adds its own trace headers.
+  server_.Deliver("info@pacts.test",
+                  "Delivered-To: info@pacts.test\r\nReceived: by a; 1 Dec 2026\r\n" + raw);
+  server_.Deliver("chair.a@pacts.test",
+                  "Delivered-To: chair.a@pacts.test\r\nReceived: by b; 1 Dec 2026\r\n" + raw);
   RunCycle();
   EXPECT_EQ(CaseStore(*db_).List(false).size(), 1u);
 }

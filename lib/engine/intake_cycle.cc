@@ -127,6 +127,10 @@ Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, C
 Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
                         const std::function<bool()>& should_stop) {
   for (const Source& src : Sources(ctx)) {
+    if (!outages_.Due("mailbox " + src.role.key, clock_.Now())) {
+      ++report->mailboxes_failed;  // still down, backing off
+      continue;
+    }
     const Status s = ReadFolder(ctx, src, report, should_stop);
     if (s.kind() == Status::Kind::kIo) return s;  // the database itself failed
     outages_.Note("mailbox " + src.role.key, s, clock_.Now());

@@ -36,20 +36,27 @@ std::optional<int64_t> FindCase(SQLite::Database& db, const Message& m, const st
 
 }  // namespace
 
-std::string DedupKey(const std::string& message_id, const std::string& raw) {
-  if (!message_id.empty()) return message_id;
+std::string DedupKey(const Message& m) {
+  if (!m.message_id.empty()) return m.message_id;
+  // Hash what the sender wrote, not the trace headers each mailbox's delivery
+  // adds, so one message without an id is still one message in two mailboxes.
+  std::string content = (m.from ? m.from->email : "") + "\n" + m.subject + "\n" +
+                        (m.date ? std::to_string(m.date->time_since_epoch().count()) : "") + "\n" +
+                        m.body;
+  for (const Attachment& at : m.attachments)
+    content += "\n" + at.filename + ":" + std::to_string(at.size);
   uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and builds
-  for (unsigned char c : raw) {
+  for (unsigned char c : content) {
     h ^= c;
     h *= 1099511628211ull;
   }
-  return fmt::format("no-message-id.{:016x}.{}@intaked.invalid", h, raw.size());
+  return fmt::format("no-message-id.{:016x}.{}@intaked.invalid", h, content.size());
 }
 
 ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole& role,
                                          Instant now) {
   Message m = ParseMessage(fm.raw);
-  m.message_id = DedupKey(m.message_id, fm.raw);
+  m.message_id = DedupKey(m);
   const Instant received = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date
                            : m.date                                        ? *m.date
                                                                            : now;
@@ -145,7 +152,7 @@ std::optional<size_t> MessageProcessor::CoChairIndex(const std::string& email) c
 void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& role, Instant now,
                                      const std::string& error) {
   Message m = ParseMessage(fm.raw);
-  const std::string id = DedupKey(m.message_id, fm.raw);
+  const std::string id = DedupKey(m);
   MessageLog log(db_);
   if (log.Contains(id)) return;
   log.Record({id, role.key, now, "unprocessable", error, std::nullopt, m.from ? m.from->email : "",

@@ -51,7 +51,8 @@ class MessageProcessor {
   TokenSource& tokens_;
 };
 
-// The Message-ID to deduplicate on: the header's, or one derived from the bytes.
-std::string DedupKey(const std::string& message_id, const std::string& raw);
+// The Message-ID to deduplicate on: the header's, or one derived from what the
+// sender wrote (never from trace headers, which differ per mailbox).
+std::string DedupKey(const Message& m);
 
 }  // namespace intaked

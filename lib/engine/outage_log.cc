@@ -13,9 +13,19 @@ void OutageLog::Note(const std::string& what, const Status& s, Instant now) {
     return;
   }
   if (it == failing_.end()) {
-    log_->warn("{}: {} (retrying; logged once per outage)", what, s.message());
-    failing_[what] = {now, s.message()};
+    log_->warn("{}: {} (retrying with back-off; logged once per outage)", what, s.message());
+    it = failing_.emplace(what, Outage{now, s.message(), false, 0, now}).first;
   }
+  Outage& o = it->second;
+  o.error = s.message();
+  ++o.failures;
+  const std::chrono::seconds backoff(30 << std::min(o.failures - 1, 5));
+  o.next_try = now + std::min<std::chrono::seconds>(backoff, std::chrono::minutes(15));
+}
+
+bool OutageLog::Due(const std::string& what, Instant now) const {
+  auto it = failing_.find(what);
+  return it == failing_.end() || now >= it->second.next_try;
 }
 
 std::vector<std::string> OutageLog::TakeRecovered() {

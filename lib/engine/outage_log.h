@@ -27,7 +27,11 @@ class OutageLog {
     Instant since;
     std::string error;
     bool alerted = false;  // people have been emailed about it
+    int failures = 0;
+    Instant next_try;  // back-off: 30 s doubling to 15 min
   };
+  // Whether `what` should be tried now (always, unless it is failing and backing off).
+  bool Due(const std::string& what, Instant now) const;
   const std::map<std::string, Outage>& failing() const { return failing_; }
   void MarkAlerted(const std::string& what) { failing_[what].alerted = true; }
   // Outages people were told about that have since ended (cleared by the call).
