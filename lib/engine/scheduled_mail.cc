@@ -23,6 +23,25 @@ std::string Human(const std::string& iso) {
 
 }  // namespace
 
+date::sys_days ScheduledMail::ReportDay(date::year y) const {
+  const date::year_month_day d{y, date::month(ctx_.config.annual_report_month),
+                               date::day(ctx_.config.annual_report_day)};
+  // 29 February in a common year: the last day of February.
+  return d.ok() ? date::sys_days(d)
+                : date::sys_days(y / date::month(ctx_.config.annual_report_month) / date::last);
+}
+
+void ScheduledMail::Post(const std::string& letter_name, const LetterFields& fields,
+                         const std::vector<Address>& to, Instant now) {
+  auto letter = ctx_.templates.Render(letter_name, fields);
+  if (!letter.ok()) throw std::runtime_error(letter.status().message());
+  Outbox outbox(db_);
+  for (const Address& a : to) {
+    LetterPost(ctx_, outbox, tokens_, now)
+        .Enqueue({letter_name, std::nullopt, "", a, "", {}, "auto-generated", {}}, letter.value());
+  }
+}
+
 bool ScheduledMail::Due(const std::string& key) {
   SQLite::Statement q(db_, "SELECT 1 FROM schedule WHERE key = ?");
   q.bind(1, key);
@@ -83,19 +102,7 @@ void ScheduledMail::Digests(Instant now) {
           {{"reference", c.reference}, {"subject", c.subject}, {"next", next}});
     }
     f.flags["has_cases"] = !f.lists["cases"].empty();
-    auto letter = ctx_.templates.Render("weekly_digest", f);
-    if (!letter.ok()) throw std::runtime_error(letter.status().message());
-    Outbox outbox(db_);
-    LetterPost(ctx_, outbox, tokens_, now)
-        .Enqueue({"weekly_digest",
-                  std::nullopt,
-                  "",
-                  {cc.identity.name, cc.identity.address},
-                  "",
-                  {},
-                  "auto-generated",
-                  {}},
-                 letter.value());
+    Post("weekly_digest", f, {{cc.identity.name, cc.identity.address}}, now);
     Done(key, now);
     tx.commit();
   }
@@ -104,25 +111,13 @@ void ScheduledMail::Digests(Instant now) {
 void ScheduledMail::AnnualReportMail(Instant now) {
   const date::sys_days today = ctx_.zone.LocalDate(now);
   const date::year_month_day ymd(today);
-  const date::year_month_day date_this_year{ymd.year(),
-                                            date::month(ctx_.config.annual_report_month),
-                                            date::day(ctx_.config.annual_report_day)};
-  const date::sys_days report_day =
-      date_this_year.ok()
-          ? date::sys_days(date_this_year)
-          : date::sys_days(ymd.year() / date::month(ctx_.config.annual_report_month) / date::last);
+  const date::sys_days report_day = ReportDay(ymd.year());
   const std::string key = fmt::format("annual:{}", int(ymd.year()));
   if (today < report_day || !Due(key)) return;
   // A report day long past (intaked installed mid-year) is not sent late by months.
   if (today > report_day + date::days(31)) return Done(key, now);
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-  const date::year_month_day year_before{ymd.year() - date::years(1),
-                                         date::month(ctx_.config.annual_report_month),
-                                         date::day(ctx_.config.annual_report_day)};
-  const date::sys_days from =
-      year_before.ok() ? date::sys_days(year_before)
-                       : date::sys_days((ymd.year() - date::years(1)) /
-                                        date::month(ctx_.config.annual_report_month) / date::last);
+  const date::sys_days from = ReportDay(ymd.year() - date::years(1));
   const AnnualReport r = ComputeAnnualReport(db_, ctx_.zone, ctx_.config.organisation_name, from,
                                              report_day - date::days(1), now);
   LetterFields f;
@@ -130,21 +125,10 @@ void ScheduledMail::AnnualReportMail(Instant now) {
               {"report", RenderReportText(r)},
               {"from", FormatDateForPeople(r.from)},
               {"to", FormatDateForPeople(r.to)}};
-  auto letter = ctx_.templates.Render("annual_report", f);
-  if (!letter.ok()) throw std::runtime_error(letter.status().message());
-  Outbox outbox(db_);
-  for (const CoChairSettings& cc : ctx_.config.co_chairs) {
-    LetterPost(ctx_, outbox, tokens_, now)
-        .Enqueue({"annual_report",
-                  std::nullopt,
-                  "",
-                  {cc.identity.name, cc.identity.address},
-                  "",
-                  {},
-                  "auto-generated",
-                  {}},
-                 letter.value());
-  }
+  std::vector<Address> chairs;
+  for (const CoChairSettings& cc : ctx_.config.co_chairs)
+    chairs.push_back({cc.identity.name, cc.identity.address});
+  Post("annual_report", f, chairs, now);
   Done(key, now);
   tx.commit();
   log_->info("annual report for {} to {} sent to the co-chairs", FormatIsoDate(r.from),
@@ -165,15 +149,8 @@ void ScheduledMail::Alerts(OutageLog& outages, Instant now) {
                 {"error", error},
                 {"since", FormatDateForPeople(ctx_.zone.LocalDate(since)) +
                               fmt::format(" {:02}:00", ctx_.zone.LocalHour(since))}};
-    auto letter = ctx_.templates.Render(letter_name, f);
-    if (!letter.ok()) throw std::runtime_error(letter.status().message());
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    Outbox outbox(db_);
-    for (const Address& a : people) {
-      LetterPost(ctx_, outbox, tokens_, now)
-          .Enqueue({letter_name, std::nullopt, "", a, "", {}, "auto-generated", {}},
-                   letter.value());
-    }
+    Post(letter_name, f, people, now);
     tx.commit();
   };
   for (const auto& [what, outage] : outages.failing()) {

@@ -15,6 +15,7 @@
 #include "base/clock.h"
 #include "engine/outage_log.h"
 #include "engine/procedure_context.h"
+#include "mail/message.h"
 
 namespace intaked {
 
@@ -29,6 +30,10 @@ class ScheduledMail {
 
  private:
   bool Due(const std::string& key);
+  date::sys_days ReportDay(date::year y) const;
+  // Renders `letter_name` once and enqueues it to each of `to`.
+  void Post(const std::string& letter_name, const LetterFields& fields,
+            const std::vector<Address>& to, Instant now);
   void Done(const std::string& key, Instant now);
   void Digests(Instant now);
   void AnnualReportMail(Instant now);
