@@ -358,6 +358,16 @@ TEST_F(ProcedureFlow, CoChairLogsAPhoneComplaintFromTheirSentFolder) {
   EXPECT_EQ(sender_.sent[1].message.body.find("Complainant:"), std::string::npos);
 }
 
+TEST_F(ProcedureFlow, IntakeCommandsNeedTheCoChairsSentFolder) {
+  // A forger cannot use a co-chair whose Sent folder intaked cannot see either.
+  auto config = ParseConfig(TestConfigText(), "/tmp/intaked-test.toml").value();
+  config.co_chairs[1].mailbox.reset();
+  ctx_ = ProcedureContext::Build(config).value();
+  Deliver(Mail("chair.b@pacts.test", "x", "#complaint\r\nComplainant: X <x@family.test>\r\nfake"));
+  EXPECT_TRUE(sender_.sent.empty());
+  EXPECT_TRUE(CaseStore(*db_).List(false).empty());
+}
+
 TEST_F(ProcedureFlow, AForgedIntakeCommandOpensNothing) {
   // Claims to be Bea, but never appears in her Sent folder.
   Deliver(Mail("chair.b@pacts.test", "x", "#complaint\r\nComplainant: X <x@family.test>\r\nfake"));
