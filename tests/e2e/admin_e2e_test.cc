@@ -119,26 +119,19 @@ TEST_F(AdminE2E, SighupWithABrokenConfigKeepsTheOldOneAndLosesNothing) {
   std::ofstream(config_, std::ios::app) << "[polling]\ninterval_seconds = 5\n";
   const std::string good = Slurp(config_);
   const std::string log = home_ + "/daemon.log";
-  Cmd("check");
-  std::string pid = Cmd("run > " + log + " 2>&1 & echo $!").output;
-  while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+  const int pid = stack_.StartDaemon(config_, log);
+  const std::string hup = "kill -HUP " + std::to_string(pid);
   std::this_thread::sleep_for(std::chrono::milliseconds(1000));
   std::ofstream(config_) << good << "[deadlines]\nrespond = -3\n";
-  stack_.Shell("kill -HUP " + pid);
+  stack_.Shell(hup);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   Complain("I am unhappy: sent while the config on disk is broken.", "s1");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (stack_.Read(P("parent", "family.test")).empty() &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
-  }
-  EXPECT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u)
+  EXPECT_EQ(stack_.WaitForMail(P("parent", "family.test"), 1, std::chrono::seconds(15)), 1u)
       << "still running on the old config";
   std::ofstream(config_) << good;
-  stack_.Shell("kill -HUP " + pid);
+  stack_.Shell(hup);
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  stack_.Shell("kill -TERM " + pid + "; for i in $(seq 1 100); do kill -0 " + pid +
-               " 2>/dev/null || exit 0; sleep 0.1; done");
+  EXPECT_TRUE(stack_.StopDaemon(pid));
   const std::string text = Slurp(log);
   EXPECT_TRUE(std::regex_search(
       text,

@@ -190,22 +190,12 @@ TEST_F(IntakeE2E, DaemonPollsOnItsTimerAndStopsCleanlyOnSigterm) {
   ss << in.rdbuf();
   std::ofstream(config_) << ss.str() << "[polling]\ninterval_seconds = 5\n";
   const std::string log = stack_.dir() + "/tests/" + prefix_ + "/daemon.log";
-  stack_.Intaked("--config " + config_ + " check");  // lets Dovecot see the new users first
-  std::string pid =
-      stack_.Intaked("--config " + config_ + " run > " + log + " 2>&1 & echo $!").output;
-  while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+  const int pid = stack_.StartDaemon(config_, log);
   // The first cycle runs at start; this complaint arrives after it, so the timer must fire.
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   SendComplaint(P("info"), "I am unhappy that nobody replied to my email.", "e2e9@family.test");
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (stack_.Read(P("parent", "family.test")).empty() &&
-         std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
-  }
-  EXPECT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u);
-  const RunResult stop = stack_.Shell("kill -TERM " + pid + "; for i in $(seq 1 100); do kill -0 " +
-                                      pid + " 2>/dev/null || exit 0; sleep 0.1; done; exit 1");
-  EXPECT_EQ(stop.exit_code, 0) << "intaked did not exit within 10 s of SIGTERM";
+  EXPECT_EQ(stack_.WaitForMail(P("parent", "family.test"), 1, std::chrono::seconds(15)), 1u);
+  EXPECT_TRUE(stack_.StopDaemon(pid)) << "intaked did not exit within 10 s of SIGTERM";
   std::ifstream daemon_log(log);
   std::stringstream text;
   text << daemon_log.rdbuf();
@@ -225,24 +215,16 @@ TEST_F(IntakeE2E, WithIdleAComplaintIsAnsweredLongBeforeTheNextPoll) {
   ss << in.rdbuf();
   std::ofstream(config_) << ss.str() << "[polling]\ninterval_seconds = 3600\nidle = true\n";
   const std::string log = stack_.dir() + "/tests/" + prefix_ + "/daemon.log";
-  stack_.Intaked("--config " + config_ + " check");
-  std::string pid =
-      stack_.Intaked("--config " + config_ + " run > " + log + " 2>&1 & echo $!").output;
-  while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+  const int pid = stack_.StartDaemon(config_, log);
   std::this_thread::sleep_for(
       std::chrono::seconds(2));  // the first poll is done; the next is an hour away
   const auto sent = std::chrono::steady_clock::now();
   SendComplaint(P("info"), "I am unhappy that my call was not returned.", "idle1@family.test");
-  while (stack_.Read(P("parent", "family.test")).empty() &&
-         std::chrono::steady_clock::now() - sent < std::chrono::seconds(30)) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+  const size_t got = stack_.WaitForMail(P("parent", "family.test"), 1, std::chrono::seconds(30));
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - sent);
-  stack_.Shell("kill -TERM " + pid + "; for i in $(seq 1 100); do kill -0 " + pid +
-               " 2>/dev/null || exit 0; sleep 0.1; done");
-  ASSERT_EQ(stack_.Read(P("parent", "family.test")).size(), 1u)
-      << "no acknowledgement: IDLE did not wake intaked";
+  stack_.StopDaemon(pid);
+  ASSERT_EQ(got, 1u) << "no acknowledgement: IDLE did not wake intaked";
   // Not a speed assertion (bench/ measures that): only that it came by IDLE, not by the hourly
   // poll.
   std::cout << "acknowledged " << took.count() << " ms after delivery\n";
@@ -267,11 +249,9 @@ TEST_F(IntakeE2E, KilledAtAnyInstantItLosesNothingAndOpensNoCaseTwice) {
   std::ofstream(config_, std::ios::app) << "[polling]\ninterval_seconds = 5\n";
   // Start, kill -9 at a different instant each time, start again.
   for (int round = 0; round < 4; ++round) {
-    std::string pid =
-        stack_.Intaked("--config " + config_ + " run > /dev/null 2>&1 & echo $!").output;
-    while (!pid.empty() && pid.back() == '\n') pid.pop_back();
+    const int pid = stack_.StartDaemon(config_, "/dev/null");
     std::this_thread::sleep_for(std::chrono::milliseconds(80 + 250 * round));
-    stack_.Shell("kill -9 " + pid + "; while kill -0 " + pid + " 2>/dev/null; do sleep 0.05; done");
+    ASSERT_TRUE(stack_.StopDaemon(pid, 9));
     if (round == 0) {  // the test means something only if the first kill interrupted the work
       const std::string listed = stack_.Intaked("--config " + config_ + " cases").output;
       EXPECT_EQ(listed.find(std::to_string(kComplaints) + " case(s)"), std::string::npos) << listed;

@@ -110,39 +110,66 @@ void MailStack::WaitForQueue() {
   throw std::runtime_error("Postfix queue did not drain within 30 s");
 }
 
-std::vector<StoredMail> MailStack::Read(const std::string& address, const std::string& folder) {
+std::unique_ptr<ImapSession> MailStack::Login(const std::string& address) {
   auto session = ImapSession::Connect({"imap://127.0.0.1:" + std::to_string(imap_port_) + "/",
                                        address,
                                        Password(address),
                                        {true, dir_ + "/dovecot/cert.pem"},
                                        std::chrono::seconds(30)});
   if (!session.ok()) throw std::runtime_error(session.status().message());
-  auto info = (*session)->Examine(folder);
+  return std::move(session.value());
+}
+
+size_t MailStack::WaitForMail(const std::string& address, size_t count,
+                              std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  size_t have = Read(address).size();
+  while (have < count && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    have = Read(address).size();
+  }
+  return have;
+}
+
+int MailStack::StartDaemon(const std::string& config, const std::string& log) {
+  Settle();
+  const std::string pid = RunShell(
+      Env("INTAKED_BINARY") + " --config " + config + " run > " + log + " 2>&1 & echo $!", nullptr);
+  return std::stoi(pid);
+}
+
+bool MailStack::StopDaemon(int pid, int signal) {
+  const std::string p = std::to_string(pid);
+  int status = 0;
+  RunShell("kill -" + std::to_string(signal) + " " + p + "; for i in $(seq 1 100); do kill -0 " +
+               p + " 2>/dev/null || exit 0; sleep 0.1; done; exit 1",
+           &status);
+  return status == 0;
+}
+
+std::vector<StoredMail> MailStack::Read(const std::string& address, const std::string& folder) {
+  auto session = Login(address);
+  auto info = session->Examine(folder);
   if (!info.ok()) throw std::runtime_error(info.status().message());
-  auto list = (*session)->ListAfter(0);
+  auto list = session->ListAfter(0);
   if (!list.ok()) throw std::runtime_error(list.status().message());
-  auto mails = (*session)->Fetch(*list, 1ull << 40);
+  auto mails = session->Fetch(*list, 1ull << 40);
   if (!mails.ok()) throw std::runtime_error(mails.status().message());
   std::vector<StoredMail> out;
   for (FetchedMail& m : *mails) {
-    auto flags = (*session)->Flags(m.uid);
+    auto flags = session->Flags(m.uid);
     out.push_back({m.uid, m.raw, ParseMessage(m.raw), flags.ok() ? flags.value() : ""});
   }
-  (*session)->Logout();
+  session->Logout();
   return out;
 }
 
 void MailStack::Append(const std::string& address, const std::string& folder,
                        const std::string& raw) {
-  auto session = ImapSession::Connect({"imap://127.0.0.1:" + std::to_string(imap_port_) + "/",
-                                       address,
-                                       Password(address),
-                                       {true, dir_ + "/dovecot/cert.pem"},
-                                       std::chrono::seconds(30)});
-  if (!session.ok()) throw std::runtime_error(session.status().message());
-  if (Status s = (*session)->Append(folder, raw, "\\Seen"); !s.ok())
+  auto session = Login(address);
+  if (Status s = session->Append(folder, raw, "\\Seen"); !s.ok())
     throw std::runtime_error(s.message());
-  (*session)->Logout();
+  session->Logout();
 }
 
 std::string MailStack::WriteConfig(const std::string& prefix, const std::string& extra) {

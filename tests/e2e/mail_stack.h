@@ -6,10 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "mail/message.h"
+#include "transport/imap_session.h"
 
 namespace intaked::e2e {
 
@@ -43,6 +46,13 @@ class MailStack {
   // Writes a config for a test whose users all start with `prefix`.
   std::string WriteConfig(const std::string& prefix, const std::string& extra = "");
   RunResult Intaked(const std::string& args);
+  // Waits until `address`'s INBOX holds `count` messages or `timeout` passes; returns how many it
+  // holds.
+  size_t WaitForMail(const std::string& address, size_t count, std::chrono::seconds timeout);
+  // Starts `intaked run` in the background, logging to `log`; returns its pid.
+  int StartDaemon(const std::string& config, const std::string& log);
+  // Sends `signal` and waits up to 10 s for the process to end; false if it did not.
+  bool StopDaemon(int pid, int signal = 15);
   // Runs a shell command line (output is stdout and stderr).
   RunResult Shell(const std::string& command_line);
 
@@ -53,6 +63,7 @@ class MailStack {
 
  private:
   void Settle();
+  std::unique_ptr<ImapSession> Login(const std::string& address);
 
   std::string dir_;
   bool unsettled_ = false;  // users were added since Dovecot last re-read them
