@@ -12,6 +12,7 @@
 
 #include "engine/intake_cycle.h"
 #include "fake_mail.h"
+#include "mail/charset.h"
 #include "mail/quoted_text.h"
 #include "procedure/classification.h"
 #include "store/database.h"
@@ -62,19 +63,22 @@ std::string Mutate(std::string s, std::mt19937& rng) {
   return s;
 }
 
-TEST(HostileInput, TheParserSurvivesEveryMutation) {
+// Besides not crashing: Message promises UTF-8 in every text field, whatever came in.
+TEST(HostileInput, TheParserSurvivesEveryMutationAndAlwaysYieldsUtf8) {
   std::mt19937 rng(42);
   const auto samples = Samples();
-  int parsed = 0;
+  int not_utf8 = 0;
   for (int round = 0; round < 400; ++round) {
     for (const std::string& sample : samples) {
       const Message m = ParseMessage(Mutate(sample, rng));
       Classify(m, ClassificationRules::Defaults());
-      StripQuotedText(m.body);
-      ++parsed;
+      std::vector<std::string> texts = {m.subject, m.body, StripQuotedText(m.body)};
+      if (m.from) texts.push_back(m.from->name);
+      for (const Attachment& a : m.attachments) texts.push_back(a.filename);
+      for (const std::string& t : texts) not_utf8 += IsValidUtf8(t) ? 0 : 1;
     }
   }
-  EXPECT_EQ(parsed, 400 * int(samples.size()));
+  EXPECT_EQ(not_utf8, 0);
 }
 
 TEST(HostileInput, TheEngineRecordsEveryMutatedMessageOnceAndNeverStops) {
