@@ -28,34 +28,31 @@ WatchReport DeadlineWatch::Run(Instant now) {
   std::vector<CaseRecord> open = CaseStore(db_).List(true);
   for (CaseRecord& c : open) {
     if (c.kind != "complaint") continue;
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    // Decide first, reading only (this thread is the only writer); a transaction
+    // is opened only for a case with something to do, since this runs every cycle.
     CaseStore cases(db_);
-    CaseActions act(ctx_, db_, tokens_, now);
     if (c.phase == "appeal") {
       const auto appeal_due = ParseIsoDate(c.appeal_due);
-      if (appeal_due && today > *appeal_due) {
-        act.Close(c, "appeal window ended");
-        ++report.closed;
-        log_->info("{}: appeal window ended; case closed", c.reference);
-      }
+      if (!appeal_due || today <= *appeal_due) continue;
+      SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      CaseActions(ctx_, db_, tokens_, now).Close(c, "appeal window ended");
       tx.commit();
+      ++report.closed;
+      log_->info("{}: appeal window ended; case closed", c.reference);
       continue;
     }
+    if (!sending_hours) continue;
+    CaseActions act(ctx_, db_, tokens_, now);
     Watched w = c.phase == "stage2"
                     ? Watched{"review", c.review_due, cfg.reviewer_address, cfg.reviewer_name}
                     : Watched{"respond", c.respond_due, c.handler_email,
                               act.mail().NameOf(c.handler_email)};
     const auto due = ParseIsoDate(w.due);
-    if (!sending_hours || !due) {
-      tx.commit();
-      continue;
-    }
+    if (!due) continue;
     const auto step = ReminderDueToday(ctx_.calendar, *due, today, cfg.remind_before,
                                        cases.RemindersDone(c.id, w.deadline, w.due));
-    if (!step) {
-      tx.commit();
-      continue;
-    }
+    if (!step) continue;
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     LetterFields f = act.mail().Fields(c);
     f.values["due"] = FormatDateForPeople(*due);
     f.values["what"] = std::string(w.deadline) == "review"
