@@ -67,6 +67,17 @@ class IntakeCycleTest : public ::testing::Test {
   std::unique_ptr<OutageLog> outages_;
 };
 
+TEST_F(IntakeCycleTest, MailStampedAfterTheClockIsReceivedNow) {
+  // A replay (`run --now`) of a mailbox holding later mail, or a server clock
+  // running ahead: deadlines still count from our clock, not from the future.
+  server_.Deliver("info@pacts.test", Complaint("f1@family.test", "I am unhappy with the venue."),
+                  At(2027, 6, 1));
+  RunCycle();
+  const auto cases = CaseStore(*db_).List(false);
+  ASSERT_EQ(cases.size(), 1u);
+  EXPECT_EQ(cases[0].received_at, clock_.Now());
+}
+
 TEST_F(IntakeCycleTest, ComplaintIsAcknowledgedAndHandlerNotified) {
   server_.Deliver("info@pacts.test", Complaint("c1@family.test", "I am unhappy with the venue."));
   const CycleReport r = RunCycle();

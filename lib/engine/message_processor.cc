@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/case_opening.h"
 #include "engine/case_reply.h"
 #include "engine/intake_command.h"
@@ -57,9 +59,13 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
                                          Instant now) {
   Message m = ParseMessage(fm.raw);
   m.message_id = DedupKey(m);
-  const Instant received = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date
-                           : m.date                                        ? *m.date
-                                                                           : now;
+  // Never later than our own clock: a server clock ahead of ours, or a replay
+  // (`run --now`) of a mailbox holding later mail, must not date a complaint
+  // in the future and so push its deadlines out.
+  const Instant received = std::min(now, fm.internal_date.time_since_epoch().count() > 0
+                                             ? fm.internal_date
+                                         : m.date ? *m.date
+                                                  : now);
   MessageLog log(db_);
   if (log.Contains(m.message_id)) return {"duplicate", "", "already processed"};
   const std::string from = m.from ? m.from->email : "";

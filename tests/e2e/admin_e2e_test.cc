@@ -65,7 +65,7 @@ TEST_F(AdminE2E, CommandsOnRealData) {
           R"re("letters": \[\{"purpose": "acknowledgement", "to": "[^"]+", "created_at": \d+, "status": "sent"\})re")))
       << show_json.output;
 
-  const RunResult report = Cmd("report --format json");
+  const RunResult report = Cmd("report --year 2001 --format json");
   ASSERT_EQ(report.exit_code, 0);
   EXPECT_NE(report.output.find("\"complaints\": 1"), std::string::npos) << report.output;
   EXPECT_EQ(report.output.find("parent"), std::string::npos) << "no personal data in reports";
@@ -83,7 +83,7 @@ TEST_F(AdminE2E, CommandsOnRealData) {
   ASSERT_EQ(erased.exit_code, 0) << erased.output;
   Cmd("export --email " + P("parent", "family.test") + " --out " + out + "2");
   EXPECT_EQ(Slurp(out + "2/record.json").find("minutes"), std::string::npos);
-  EXPECT_NE(Cmd("report --format json").output.find("\"complaints\": 1"), std::string::npos)
+  EXPECT_NE(Cmd("report --year 2001 --format json").output.find("\"complaints\": 1"), std::string::npos)
       << "counts survive";
 }
 
@@ -91,7 +91,7 @@ TEST_F(AdminE2E, TheHtmlReportRendersInAHeadlessBrowser) {
   Complain("This is a formal complaint.", "h1");
   ASSERT_EQ(Cmd("run --once").exit_code, 0);
   const std::string html = home_ + "/report.html";
-  std::ofstream(html) << Cmd("report --format html").output;
+  std::ofstream(html) << Cmd("report --year 2001 --format html").output;
   const RunResult dom = stack_.Shell(
       "chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
       "--disable-component-update "

@@ -134,7 +134,7 @@ size_t MailStack::WaitForMail(const std::string& address, size_t count,
 int MailStack::StartDaemon(const std::string& config, const std::string& log) {
   Settle();
   const std::string pid = RunShell(
-      Env("INTAKED_BINARY") + " --config " + config + " run > " + log + " 2>&1 & echo $!", nullptr);
+      Env("INTAKED_BINARY") + " --config " + config + " run --now " + kTestNow + " > " + log + " 2>&1 & echo $!", nullptr);
   return std::stoi(pid);
 }
 
@@ -211,7 +211,11 @@ std::string MailStack::WriteConfig(const std::string& prefix, const std::string&
 RunResult MailStack::Intaked(const std::string& args) {
   Settle();
   int status = 0;
-  std::string out = RunShell(Env("INTAKED_BINARY") + " " + args, &status);
+  std::string line = Env("INTAKED_BINARY") + " " + args;
+  // Every run reads the test clock, never today's: see kTestNow.
+  if (args.find(" run") != std::string::npos && args.find("--now") == std::string::npos)
+    line += std::string(" --now ") + kTestNow;
+  std::string out = RunShell(line, &status);
   return {status, out};
 }
 

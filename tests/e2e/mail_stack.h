@@ -16,6 +16,12 @@
 
 namespace intaked::e2e {
 
+// The clock every intaked run in these tests reads (`run --now`), so no test
+// depends on the day it runs: a Wednesday, long before any day the servers
+// will stamp on delivered mail. intaked takes a message as received no later
+// than its clock, so every complaint here is received at this instant.
+inline constexpr char kTestNow[] = "2001-03-07T10:00:00Z";
+
 struct StoredMail {
   uint32_t uid;
   std::string raw;

@@ -158,8 +158,8 @@ TEST_F(ProcedureE2E, RemindersComeOnTheirDaysOnceAndNeverToTheNamedCoChair) {
   const WorkingDayCalendar cal(
       Region::kEnglandAndWales,
       {*ParseIsoDate("2026-12-29"), *ParseIsoDate("2026-12-30"), *ParseIsoDate("2026-12-31")});
-  const auto today = date::floor<date::days>(std::chrono::system_clock::now());
-  const date::sys_days due = cal.AddWorkingDays(date::sys_days(today.time_since_epoch()), 40);
+  const date::sys_days received = *ParseIsoDate(std::string(kTestNow).substr(0, 10));
+  const date::sys_days due = cal.AddWorkingDays(received, 40);
   Reply(P("chair.a"), notification, "#holding " + FormatIsoDate(due) + "\r\nWe need the minutes.",
         true);
   Run();
@@ -170,20 +170,30 @@ TEST_F(ProcedureE2E, RemindersComeOnTheirDaysOnceAndNeverToTheNamedCoChair) {
   const auto noon = [](date::sys_days d) { return FormatIsoDate(d) + "T12:00:00Z"; };
   Run(noon(WorkingDaysBefore(cal, due, 5)));
   Run(noon(WorkingDaysBefore(cal, due, 5)));  // the same day again: nothing new
-  auto alex = New(P("chair.a"));
+  // Weekly digests and the annual report come on their own days whatever else
+  // is due; this test is about the letters on the case.
+  const std::string ref = notification.subject.substr(0, notification.subject.find(']') + 1);
+  const auto on_case = [&](std::vector<StoredMail> mails) {
+    std::erase_if(mails, [&](const StoredMail& m) {
+      return m.message.subject.find(ref) == std::string::npos;
+    });
+    return mails;
+  };
+  auto alex = on_case(New(P("chair.a")));
   ASSERT_EQ(alex.size(), 1u);
   EXPECT_NE(alex[0].message.subject.find("Reminder: 5 working day(s) left"), std::string::npos);
 
   Run(noon(cal.AddWorkingDays(
       due, 1)));  // the 1-day and due-day steps were missed: only the overdue notice
-  alex = New(P("chair.a"));
+  alex = on_case(New(P("chair.a")));
   ASSERT_EQ(alex.size(), 1u);
   EXPECT_NE(alex[0].message.subject.find("OVERDUE by 1 working day(s)"), std::string::npos);
   EXPECT_EQ(New(P("steering")).size(), 1u);
   const auto late = New(P("parent", "family.test"));
   ASSERT_EQ(late.size(), 1u);
   EXPECT_NE(late[0].message.subject.find("our response is late"), std::string::npos);
-  EXPECT_TRUE(stack_.Read(P("chair.b")).empty()) << "the named co-chair receives nothing, ever";
+  EXPECT_TRUE(on_case(stack_.Read(P("chair.b"))).empty())
+      << "the named co-chair receives nothing about the case, ever";
 }
 
 TEST_F(ProcedureE2E, AnAnonymousComplaintsNotificationDoesNotRevealTheSender) {
