@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "base/text.h"
 #include "calendar/local_zone.h"
 #include "commands.h"
 #include "config/config_loader.h"
@@ -122,28 +124,30 @@ int ShowCommand(const std::string& config_path, const std::string& reference,
     ShowJson(*o.ctx, *o.db, *c);
     return kExitOk;
   }
-  std::cout << c->reference << "  " << c->subject << "\n"
-            << "  state:        " << c->state << " (" << c->phase
-            << (c->close_reason.empty() ? "" : ", " + c->close_reason) << ")\n"
-            << "  complainant:  " << (c->anonymous ? "(anonymous) " : "") << c->complainant_name
-            << " <" << c->complainant_email << ">\n"
-            << "  handler:      " << c->handler_email << "\n"
-            << "  named:        "
-            << (c->named_emails.empty() ? "nobody"
-                                        : fmt::format("{}", fmt::join(c->named_emails, ", ")))
-            << "\n"
-            << "  received:     " << When(*o.ctx, c->received_at) << "\n"
-            << "  respond by:   " << c->respond_due << "\n";
-  if (!c->appeal_due.empty()) std::cout << "  appeal until: " << c->appeal_due << "\n";
-  if (!c->review_due.empty()) std::cout << "  review by:    " << c->review_due << "\n";
-  std::cout << "\nTimeline\n";
+  // Subjects, names and timeline text came in mail: no control character in
+  // them reaches the admin's terminal (an ESC could rewrite what it shows).
+  std::ostringstream out;
+  out << c->reference << "  " << c->subject << "\n"
+      << "  state:        " << c->state << " (" << c->phase
+      << (c->close_reason.empty() ? "" : ", " + c->close_reason) << ")\n"
+      << "  complainant:  " << (c->anonymous ? "(anonymous) " : "") << c->complainant_name << " <"
+      << c->complainant_email << ">\n"
+      << "  handler:      " << c->handler_email << "\n"
+      << "  named:        "
+      << (c->named_emails.empty() ? "nobody" : fmt::format("{}", fmt::join(c->named_emails, ", ")))
+      << "\n"
+      << "  received:     " << When(*o.ctx, c->received_at) << "\n"
+      << "  respond by:   " << c->respond_due << "\n";
+  if (!c->appeal_due.empty()) out << "  appeal until: " << c->appeal_due << "\n";
+  if (!c->review_due.empty()) out << "  review by:    " << c->review_due << "\n";
+  out << "\nTimeline\n";
   for (const CaseEvent& e : cases.Events(c->id)) {
     std::string detail = e.detail;
     for (char& ch : detail) ch = ch == '\n' ? ' ' : ch;
     if (detail.size() > 100) detail = detail.substr(0, 97) + "...";
-    std::cout << fmt::format("  {}  {:<20} {}\n", When(*o.ctx, e.at), e.kind, detail);
+    out << fmt::format("  {}  {:<20} {}\n", When(*o.ctx, e.at), e.kind, detail);
   }
-  std::cout << "\nLetters\n";
+  out << "\nLetters\n";
   SQLite::Statement q(
       *o.db,
       "SELECT purpose, recipient, created_at, sent_at, failed_at, last_error FROM outbox"
@@ -153,20 +157,21 @@ int ShowCommand(const std::string& config_path, const std::string& reference,
     const std::string status = !q.getColumn(3).isNull()   ? "sent"
                                : !q.getColumn(4).isNull() ? "failed: " + q.getColumn(5).getString()
                                                           : "waiting";
-    std::cout << fmt::format("  {}  {:<28} to {:<30} {}\n",
-                             When(*o.ctx, Instant(std::chrono::seconds(q.getColumn(2).getInt64()))),
-                             q.getColumn(0).getString(), q.getColumn(1).getString(), status);
+    out << fmt::format("  {}  {:<28} to {:<30} {}\n",
+                       When(*o.ctx, Instant(std::chrono::seconds(q.getColumn(2).getInt64()))),
+                       q.getColumn(0).getString(), q.getColumn(1).getString(), status);
   }
-  std::cout << "\nReminders\n";
+  out << "\nReminders\n";
   SQLite::Statement r(
       *o.db, "SELECT deadline, due, step, at FROM reminders WHERE case_id = ? ORDER BY at");
   r.bind(1, c->id);
   while (r.executeStep()) {
-    std::cout << fmt::format("  {}  {} deadline {}: {}\n",
-                             When(*o.ctx, Instant(std::chrono::seconds(r.getColumn(3).getInt64()))),
-                             r.getColumn(0).getString(), r.getColumn(1).getString(),
-                             r.getColumn(2).getString());
+    out << fmt::format("  {}  {} deadline {}: {}\n",
+                       When(*o.ctx, Instant(std::chrono::seconds(r.getColumn(3).getInt64()))),
+                       r.getColumn(0).getString(), r.getColumn(1).getString(),
+                       r.getColumn(2).getString());
   }
+  std::cout << WithoutControls(out.str(), true);
   return kExitOk;
 }
 

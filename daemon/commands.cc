@@ -6,12 +6,14 @@
 #include <iostream>
 #include <sstream>
 
+#include "base/text.h"
 #include "config/config_loader.h"
 #include "engine/intake_cycle.h"
 #include "logging.h"
 #include "service.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/message_log.h"
 #include "store/personal_data.h"
 #include "transport/imap_folder_opener.h"
 #include "transport/smtp_sender.h"
@@ -104,14 +106,37 @@ int CasesCommand(const std::string& config_path, bool open_only, const std::stri
     std::cout << "]\n";
     return kExitOk;
   }
-  std::cout << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE",
-                           "PHASE", "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
+  std::ostringstream out;  // subjects came in mail: no control character reaches the terminal
+  out << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE", "PHASE",
+                     "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
   for (const CaseRecord& c : cases) {
-    std::cout << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state,
-                             c.phase, FormatIsoDate(ctx->zone.LocalDate(c.received_at)),
-                             c.respond_due, c.handler_email, c.subject.substr(0, 60));
+    out << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state,
+                       c.phase, FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
+                       c.handler_email, c.subject.substr(0, 60));
   }
-  std::cout << cases.size() << (open_only ? " open" : "") << " case(s)\n";
+  out << cases.size() << (open_only ? " open" : "") << " case(s)\n";
+  std::cout << WithoutControls(out.str(), true);
+  return kExitOk;
+}
+
+int UnprocessedCommand(const std::string& config_path) {
+  auto ctx = LoadContext(config_path);
+  if (!ctx) return kExitUsage;
+  auto db = OpenDatabase(ctx->config.database_path);
+  if (!db.ok()) {
+    std::cerr << "intaked: " << db.status().message() << "\n";
+    return kExitFailure;
+  }
+  const std::vector<MessageRecord> set_aside = MessageLog(**db).Unprocessable();
+  std::ostringstream out;  // senders and subjects came in mail: sanitised below
+  for (const MessageRecord& r : set_aside) {
+    out << fmt::format("{}  {}\n  from:    {}\n  subject: {}\n  why:     {}\n  id:      {}\n\n",
+                       FormatIsoDate(ctx->zone.LocalDate(r.received_at)), r.mailbox,
+                       r.from_email.empty() ? "(not read)" : r.from_email,
+                       r.subject.empty() ? "(not read)" : r.subject, r.reason, r.message_id);
+  }
+  out << set_aside.size() << " message(s) set aside as unprocessable\n";
+  std::cout << WithoutControls(out.str(), true);
   return kExitOk;
 }
 

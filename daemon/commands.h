@@ -21,7 +21,11 @@ struct RunOptions {
 int RunCommand(const RunOptions& options);
 int CheckCommand(const std::string& config_path);
 int CasesCommand(const std::string& config_path, bool open_only, const std::string& format);
-int ShowCommand(const std::string& config_path, const std::string& reference, const std::string& format);
+int ShowCommand(const std::string& config_path, const std::string& reference,
+                const std::string& format);
+
+// Mail set aside as unprocessable (a poison message, or one that killed the process).
+int UnprocessedCommand(const std::string& config_path);
 
 struct ReportOptions {
   std::optional<int> year;

@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
   e1->excludes(e2);
   eraser->require_option(1);
 
+  app.add_subcommand("unprocessed", "list mail set aside because it could not be processed");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,6 +83,7 @@ int main(int argc, char** argv) {
     return RunCommand(o);
   }
   if (app.got_subcommand("check")) return CheckCommand(config);
+  if (app.got_subcommand("unprocessed")) return UnprocessedCommand(config);
   if (cases->parsed()) return CasesCommand(config, open_only, cases_format);
   if (show->parsed()) return ShowCommand(config, reference, show_format);
   if (report->parsed()) {

@@ -3,14 +3,16 @@
 #include <sys/stat.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "calendar/local_zone.h"
 #include "config/toml_section.h"
+#include "mail/address.h"
 
 namespace intaked {
 namespace {
@@ -25,14 +27,39 @@ std::string ReadFile(const fs::path& p, bool* ok) {
   return ss.str();
 }
 
-bool ValidEmail(const std::string& s) {
-  static const std::regex re(
-      R"re(^[^@\s<>,"]+@[^@\s<>,"]+\.[^@\s<>,"]+$|^[^@\s<>,"]+@[A-Za-z0-9-]+$)re");
-  return std::regex_match(s, re);
-}
+bool ValidEmail(const std::string& s) { return IsDeliverableAddress(s); }
 
 bool ValidImapUrl(const std::string& s) {
-  return std::regex_match(s, std::regex(R"re(^imaps?://[^/\s]+(/.*)?$)re"));
+  const size_t scheme = StartsWithNoCase(s, "imaps://")  ? 8
+                        : StartsWithNoCase(s, "imap://") ? 7
+                                                         : 0;
+  if (scheme == 0) return false;
+  const size_t host_end = std::min(s.find('/', scheme), s.size());
+  if (host_end == scheme) return false;
+  for (size_t i = scheme; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || (i < host_end && std::isspace(c))) return false;
+  }
+  return true;
+}
+
+bool ValidSmtpUrl(const std::string& s) {
+  const size_t scheme = StartsWithNoCase(s, "smtps://")  ? 8
+                        : StartsWithNoCase(s, "smtp://") ? 7
+                                                         : 0;
+  if (scheme == 0 || scheme == s.size() || s[scheme] == '/') return false;
+  const size_t slash = s.find('/', scheme);
+  if (slash != std::string::npos && slash + 1 != s.size()) return false;
+  for (size_t i = scheme; i < s.size(); ++i) {
+    if (std::isspace(static_cast<unsigned char>(s[i])) || static_cast<unsigned char>(s[i]) < 0x20)
+      return false;
+  }
+  return true;
+}
+
+bool AllAlnum(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
 }
 
 // Reads a password from `password` or `password_file` (relative to the config),
@@ -81,7 +108,8 @@ void ReadOrganisation(TomlSection root, Config& c) {
   TomlSection s = root.Table("organisation", true);
   c.organisation_name = s.String("name", true);
   c.reference_prefix = s.String("reference_prefix", true);
-  if (s.ok() && !std::regex_match(c.reference_prefix, std::regex("[A-Za-z0-9]{1,16}"))) {
+  if (s.ok() && (c.reference_prefix.empty() || c.reference_prefix.size() > 16 ||
+                 !AllAlnum(c.reference_prefix))) {
     s.Fail("reference_prefix",
            "must be 1-16 letters or digits, not \"" + c.reference_prefix + "\"");
   }
@@ -108,7 +136,7 @@ void ReadIntake(TomlSection root, const std::string& base, Config& c) {
 void ReadSmtp(TomlSection root, const std::string& base, Config& c) {
   TomlSection s = root.Table("smtp", true);
   c.smtp_url = s.String("url", true);
-  if (s.ok() && !std::regex_match(c.smtp_url, std::regex(R"re(^smtps?://[^/\s]+/?$)re"))) {
+  if (s.ok() && !ValidSmtpUrl(c.smtp_url)) {
     s.Fail("url", "must look like smtp://host:587 or smtps://host:465, not \"" + c.smtp_url + "\"");
   }
   c.smtp_username = s.String("username", false);
@@ -262,7 +290,8 @@ void ReadOperations(TomlSection root, const std::string& base, Config& c) {
   al.RejectUnknown();
   TomlSection g = root.Table("logging", false);
   c.log_level = g.StringOr("level", "info");
-  if (g.ok() && !std::regex_match(c.log_level, std::regex("trace|debug|info|warn|error"))) {
+  if (g.ok() && c.log_level != "trace" && c.log_level != "debug" && c.log_level != "info" &&
+      c.log_level != "warn" && c.log_level != "error") {
     g.Fail("level", "must be trace, debug, info, warn or error, not \"" + c.log_level + "\"");
   }
   g.RejectUnknown();

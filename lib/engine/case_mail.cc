@@ -94,6 +94,11 @@ bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Addres
     cases.AddEvent(c.id, now_, "withheld", letter + " not sent: the complaint names its recipient");
     return false;
   }
+  if (!IsDeliverableAddress(to.email)) {
+    cases.AddEvent(c.id, now_, "not-sent",
+                   letter + " not sent: the address is missing or not one mail may be sent to");
+    return false;
+  }
   const bool staff = IsStaff(to.email);
   // Only letters that answer incoming mail by themselves can feed a mail loop;
   // letters a person caused (a relayed reply, an outcome) always go.

@@ -27,6 +27,14 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out;
 }
 
+std::string NoAcknowledgementReason(const NewComplaint& n, const CaseRecord& c) {
+  if (n.message && n.message->from_unusable)
+    return "the sender's address is malformed or unsafe (it could have been used to attack our "
+           "mail server), so nothing is sent to it";
+  if (c.complainant_email.empty()) return "no email address was given";
+  return "held back by the loop guard: too many automatic letters to this address today";
+}
+
 }  // namespace
 
 std::string HumanSize(size_t bytes) {
@@ -101,9 +109,17 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
     f.lists["attachments"].push_back(
         {{"name", a.filename}, {"type", a.content_type}, {"size", HumanSize(a.size)}});
   }
-  if (mail.ToComplainant(c, "acknowledgement", f)) {
+  // The handler is told the truth: an acknowledgement that did not go is theirs to give.
+  const bool acknowledged = mail.ToComplainant(c, "acknowledgement", f);
+  if (acknowledged) {
     cases.AddEvent(c.id, now_, "acknowledged", "acknowledgement queued to the complainant");
+  } else {
+    const std::string why = NoAcknowledgementReason(n, c);
+    cases.AddEvent(c.id, now_, "not-acknowledged", why);
+    f.values["no_ack_reason"] = why;
   }
+  f.flags["ack_sent"] = acknowledged;
+  f.values["acknowledge_due"] = FormatDateForPeople(*ParseIsoDate(c.acknowledge_due));
   // The handler gets the complainant's files too, unless they are too big for mail.
   size_t total = 0;
   for (const Attachment& a : n.attachments) total += a.size;

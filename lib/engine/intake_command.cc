@@ -1,6 +1,8 @@
 #include "engine/intake_command.h"
 
-#include <regex>
+#include <cctype>
+#include <optional>
+#include <string_view>
 
 #include "base/text.h"
 #include "engine/case_mail.h"
@@ -11,30 +13,90 @@
 namespace intaked {
 namespace {
 
-std::string StripForwardPrefix(std::string subject) {
-  static const std::regex re(R"re(^\s*((fwd?|fw|tr|wg|re|aw)\s*:\s*)+)re", std::regex::icase);
-  return std::regex_replace(subject, re, "");
+// "Fwd: Re: FW: subject" -> "subject".
+std::string StripForwardPrefix(const std::string& subject) {
+  static constexpr std::string_view kPrefixes[] = {"fwd", "fw", "tr", "wg", "re", "aw"};
+  std::string_view rest = subject;
+  for (;;) {
+    std::string_view t = rest;
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+    bool found = false;
+    for (std::string_view p : kPrefixes) {
+      if (!StartsWithNoCase(t, p)) continue;
+      std::string_view after = t.substr(p.size());
+      while (!after.empty() && std::isspace(static_cast<unsigned char>(after.front())))
+        after.remove_prefix(1);
+      if (after.empty() || after.front() != ':') continue;
+      rest = after.substr(1);
+      found = true;
+      break;
+    }
+    if (!found) return std::string(t);
+  }
+}
+
+// The value of a "<label>: value" line (label matched ignoring case and the
+// blanks around it, after an optional quote mark '>' when `quoted` allows).
+std::optional<std::string_view> LabelledLine(std::string_view line, std::string_view label,
+                                             bool quoted) {
+  auto skip_blanks = [](std::string_view& v) {
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  };
+  skip_blanks(line);
+  if (quoted && !line.empty() && line.front() == '>') {
+    line.remove_prefix(1);
+    skip_blanks(line);
+  }
+  if (!StartsWithNoCase(line, label)) return std::nullopt;
+  line.remove_prefix(label.size());
+  skip_blanks(line);
+  if (line.empty() || line.front() != ':') return std::nullopt;
+  return line.substr(1);
+}
+
+// Calls `f(line, start)` for each line of `text` until it returns true.
+template <typename F>
+void EachLine(std::string_view text, F f) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    if (f(text.substr(start, nl - start), start)) return;
+    start = nl + 1;
+  }
 }
 
 }  // namespace
 
 Address NamedComplainant(const std::string& text) {
-  static const std::regex line(R"re((^|\n)\s*complainant\s*:\s*([^\n]+))re", std::regex::icase);
-  static const std::regex forwarded(R"re((^|\n)\s*>?\s*from\s*:\s*([^\n]+))re", std::regex::icase);
-  std::smatch m;
-  for (const std::regex* re : {&line, &forwarded}) {
-    if (!std::regex_search(text, m, *re)) continue;
-    const std::string value = Trim(m[2].str());
-    const auto list = ParseAddressList(value);
-    if (!list.empty()) return list.front();
-    if (re == &line) return {Trim(value.substr(0, value.find('<'))), ""};
-  }
-  return {};
+  std::optional<Address> named;
+  EachLine(text, [&](std::string_view line, size_t) {
+    const auto value = LabelledLine(line, "complainant", false);
+    if (!value) return false;
+    const std::string v = Trim(*value);
+    const auto list = ParseAddressList(v);
+    named = list.empty() ? Address{Trim(v.substr(0, v.find('<'))), ""} : list.front();
+    return true;
+  });
+  if (named) return *named;
+  EachLine(text, [&](std::string_view line, size_t) {
+    const auto value = LabelledLine(line, "from", true);
+    if (!value) return false;
+    const auto list = ParseAddressList(Trim(*value));
+    if (!list.empty()) named = list.front();
+    return !list.empty();
+  });
+  return named.value_or(Address{});
 }
 
 std::string WithoutComplainantLine(const std::string& text) {
-  static const std::regex line(R"re((^|\n)\s*complainant\s*:[^\n]*)re", std::regex::icase);
-  return Trim(std::regex_replace(text, line, "", std::regex_constants::format_first_only));
+  std::string out = text;
+  EachLine(text, [&](std::string_view line, size_t start) {
+    if (!LabelledLine(line, "complainant", false)) return false;
+    out.erase(start, line.size() + (start + line.size() < text.size() ? 1 : 0));
+    return true;
+  });
+  return Trim(out);
 }
 
 void HandleCompliment(const ProcedureContext& ctx, SQLite::Database& db, TokenSource& tokens,
@@ -56,7 +118,7 @@ void HandleCompliment(const ProcedureContext& ctx, SQLite::Database& db, TokenSo
     if (!letter.ok()) throw std::runtime_error(letter.status().message());
     return letter.value();
   };
-  if (cfg.thank_compliments && !c.from.email.empty() &&
+  if (cfg.thank_compliments && IsDeliverableAddress(c.from.email) &&
       !AutomaticMailCapReached(db, c.from.email, now)) {
     post.Enqueue({"compliment_thanks", std::nullopt, "", c.from, "", {}, "auto-replied", {}},
                  render("compliment_thanks"));

@@ -7,6 +7,7 @@
 #include "engine/scheduled_mail.h"
 #include "mail/address.h"
 #include "store/mailbox_state_store.h"
+#include "store/message_attempts.h"
 
 namespace intaked {
 namespace {
@@ -50,15 +51,38 @@ std::vector<IntakeCycle::Source> IntakeCycle::Sources(const ProcedureContext& ct
   return out;
 }
 
+// How each message is survived, whatever it holds:
+// - it is processed in one transaction with the folder's position;
+// - anything it throws (a parser, a template, even a database constraint) is
+//   the message's fault when the store still takes a record of it: it is set
+//   aside as unprocessable in a transaction of its own, and the cycle goes on;
+// - a message that killed the process is met again after the restart with its
+//   attempt still noted (MessageAttempts): after two such deaths it is set
+//   aside unread.
+// Only a store that cannot record even that stops the cycle (Status::Io).
 Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src,
                                const FetchedMail& mail, uint32_t uidvalidity, CycleReport* report) {
   MessageProcessor processor(ctx, db_, tokens_);
   MailboxStateStore states(db_);
+  MessageAttempts attempts(db_);
   const Instant now = clock_.Now();
+  int earlier = 0;
+  try {
+    earlier = attempts.Begin(src.role.key, uidvalidity, mail.uid, now);
+  } catch (const std::exception& e) {
+    return Status::Io(std::string("database: ") + e.what());
+  }
+  if (earlier >= kMaxDeadStarts) {
+    return SetAside(processor, src, mail, uidvalidity, report,
+                    "intaked stopped " + std::to_string(earlier) +
+                        " times while processing it (a crash, out of memory or the watchdog)",
+                    false);
+  }
   try {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     const ProcessOutcome out = processor.Process(mail, src.role, now);
     states.Put(src.role.key, {uidvalidity, mail.uid});
+    attempts.Finish(src.role.key, uidvalidity, mail.uid);
     tx.commit();
     if (out.kind == "duplicate") ++report->duplicates;
     if (out.kind == "complaint") ++report->complaints;
@@ -66,22 +90,31 @@ Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src,
                out.reference.empty() ? "" : " " + out.reference,
                out.detail.empty() ? "" : " - " + out.detail);
     return Status::Ok();
-  } catch (const SQLite::Exception& e) {
-    return Status::Io(std::string("database: ") + e.what());
   } catch (const std::exception& e) {
-    // The message, not the store, is at fault: record it and move past it.
-    ++report->failed_messages;
-    log_->error("{} uid {}: could not be processed: {}", src.role.key, mail.uid, e.what());
-    try {
-      SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      processor.RecordFailure(mail, src.role, now, e.what());
-      states.Put(src.role.key, {uidvalidity, mail.uid});
-      tx.commit();
-    } catch (const std::exception& e2) {
-      return Status::Io(std::string("database: ") + e2.what());
-    }
-    return Status::Ok();
+    // The transaction rolled back. Whether the message or the store is at
+    // fault shows in whether the store can record the message as bad.
+    return SetAside(processor, src, mail, uidvalidity, report, e.what(), true);
   }
+}
+
+Status IntakeCycle::SetAside(MessageProcessor& processor, const Source& src,
+                             const FetchedMail& mail, uint32_t uidvalidity, CycleReport* report,
+                             const std::string& why, bool read_headers) {
+  try {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    processor.RecordFailure(mail, src.role, clock_.Now(),
+                            "uid " + std::to_string(mail.uid) + ": " + why, read_headers);
+    MailboxStateStore(db_).Put(src.role.key, {uidvalidity, mail.uid});
+    MessageAttempts(db_).Finish(src.role.key, uidvalidity, mail.uid);
+    tx.commit();
+  } catch (const std::exception& e) {
+    return Status::Io(std::string("database: ") + e.what() + " (while setting aside " +
+                      src.role.key + " uid " + std::to_string(mail.uid) + ": " + why + ")");
+  }
+  ++report->failed_messages;
+  log_->error("{} uid {}: set aside as unprocessable: {} (see `intaked unprocessed`)", src.role.key,
+              mail.uid, why);
+  return Status::Ok();
 }
 
 Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, CycleReport* report,

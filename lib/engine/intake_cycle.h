@@ -4,7 +4,8 @@
 // Each message is processed in its own IMMEDIATE transaction together with
 // its folder's new high-water UID, so a crash at any instant loses nothing and
 // repeats nothing. Errors are graded as isync grades them: a bad message is
-// recorded and skipped; a bad mailbox is skipped for this cycle (one log line
+// set aside as unprocessable and skipped - even one that killed the process,
+// after two deaths (see ProcessOne); a bad mailbox is skipped for this cycle (one log line
 // per outage, one when it recovers); a storage failure ends the cycle.
 #pragma once
 
@@ -65,6 +66,12 @@ class IntakeCycle {
                     const std::function<bool()>& should_stop);
   Status ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail,
                     uint32_t uidvalidity, CycleReport* report);
+  Status SetAside(MessageProcessor& processor, const Source& src, const FetchedMail& mail,
+                  uint32_t uidvalidity, CycleReport* report, const std::string& why,
+                  bool read_headers);
+
+  // Starts on one message that ended with the process dying, before it is set aside.
+  static constexpr int kMaxDeadStarts = 2;
 
   SQLite::Database& db_;
   MailFolderOpener& folders_;

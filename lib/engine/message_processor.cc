@@ -36,6 +36,16 @@ std::optional<int64_t> FindCase(SQLite::Database& db, const Message& m, const st
   return std::nullopt;
 }
 
+// FNV-1a, in hex: stable across runs and builds.
+std::string Fnv(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
 }  // namespace
 
 std::string DedupKey(const Message& m) {
@@ -47,12 +57,7 @@ std::string DedupKey(const Message& m) {
                         m.body;
   for (const Attachment& at : m.attachments)
     content += "\n" + at.filename + ":" + std::to_string(at.size);
-  uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and builds
-  for (unsigned char c : content) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return fmt::format("no-message-id.{:016x}.{}@intaked.invalid", h, content.size());
+  return fmt::format("no-message-id.{}.{}@intaked.invalid", Fnv(content), content.size());
 }
 
 ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole& role,
@@ -62,10 +67,10 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
   // Never later than our own clock: a server clock ahead of ours, or a replay
   // (`run --now`) of a mailbox holding later mail, must not date a complaint
   // in the future and so push its deadlines out.
-  const Instant received = std::min(now, fm.internal_date.time_since_epoch().count() > 0
-                                             ? fm.internal_date
-                                         : m.date ? *m.date
-                                                  : now);
+  const Instant received =
+      std::min(now, fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date
+                    : m.date                                        ? *m.date
+                                                                    : now);
   MessageLog log(db_);
   if (log.Contains(m.message_id)) return {"duplicate", "", "already processed"};
   const std::string from = m.from ? m.from->email : "";
@@ -165,13 +170,26 @@ std::optional<size_t> MessageProcessor::CoChairIndex(const std::string& email) c
 }
 
 void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& role, Instant now,
-                                     const std::string& error) {
-  Message m = ParseMessage(fm.raw);
-  const std::string id = DedupKey(m);
+                                     const std::string& error, bool read_headers) {
+  // The message has already failed: read no more of it than its Message-ID
+  // and the fields a person needs to find it, trust no parse of it not to
+  // throw again - and after it killed the process, do not parse it at all.
+  std::string id, from, subject;
+  if (read_headers) {
+    try {
+      const Message m = ParseMessage(std::string_view(fm.raw).substr(0, 64 * 1024));
+      id = m.message_id;
+      from = m.from ? m.from->email : "";
+      subject = m.subject.substr(0, 200);
+    } catch (const std::exception&) {
+    }
+  }
   MessageLog log(db_);
-  if (log.Contains(id)) return;
-  log.Record({id, role.key, now, "unprocessable", error, std::nullopt, m.from ? m.from->email : "",
-              m.subject, fm.raw});
+  if (id.empty() || log.Contains(id)) id = "unprocessable." + Fnv(fm.raw) + "@intaked.invalid";
+  if (log.Contains(id)) return;  // the same bytes, set aside before
+  const Instant stamped = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date : now;
+  log.Record({id, role.key, std::min(now, stamped), "unprocessable", error, std::nullopt, from,
+              subject, fm.raw});
 }
 
 }  // namespace intaked

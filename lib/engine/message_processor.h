@@ -39,9 +39,11 @@ class MessageProcessor {
 
   ProcessOutcome Process(const FetchedMail& mail, const FolderRole& role, Instant now);
 
-  // Records a message whose processing failed, so it is not retried forever.
+  // Records a message whose processing failed as "unprocessable", so it is
+  // not retried forever and `intaked unprocessed` lists it. With
+  // `read_headers` false (the message killed the process) it is not parsed.
   void RecordFailure(const FetchedMail& mail, const FolderRole& role, Instant now,
-                     const std::string& error);
+                     const std::string& error, bool read_headers);
 
  private:
   std::optional<size_t> CoChairIndex(const std::string& email) const;

@@ -10,6 +10,7 @@
 #include "mail/address.h"
 #include "reports/annual_report.h"
 #include "store/case_store.h"
+#include "store/message_log.h"
 #include "store/outbox.h"
 #include "store/personal_data.h"
 
@@ -163,6 +164,30 @@ void ScheduledMail::Alerts(OutageLog& outages, Instant now) {
                FormatIsoDate(ctx_.zone.LocalDate(outage.since)));
   }
   for (const std::string& what : outages.TakeRecovered()) send("outage_recovered", what, "", now);
+  UnprocessableAlert(people, now);
+}
+
+void ScheduledMail::UnprocessableAlert(const std::vector<Address>& people, Instant now) {
+  MessageLog log(db_);
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  const std::vector<MessageRecord> fresh = log.UnprocessableNotAlerted();
+  if (fresh.empty()) return;
+  // One letter for all that were set aside since the last: a flood of poison
+  // mail is one alert, not one each. Subjects and senders stay out of it (the
+  // message may be a complaint about one of the people it goes to).
+  LetterFields f;
+  f.values = {{"organisation", ctx_.config.organisation_name},
+              {"count", std::to_string(fresh.size())}};
+  for (const MessageRecord& r : fresh) {
+    f.lists["messages"].push_back(
+        {{"mailbox", r.mailbox},
+         {"received", FormatDateForPeople(ctx_.zone.LocalDate(r.received_at))},
+         {"reason", r.reason.substr(0, 300)}});
+    log.MarkAlerted(r.message_id);
+  }
+  Post("unprocessable_alert", f, people, now);
+  tx.commit();
+  log_->warn("{} unprocessable message(s) set aside; people told by email", fresh.size());
 }
 
 }  // namespace intaked

@@ -26,9 +26,12 @@ class ScheduledMail {
       : ctx_(ctx), db_(db), tokens_(tokens), log_(std::move(log)) {}
 
   void Run(Instant now);
+  // Outage alerts and recoveries, and one letter for mail set aside as
+  // unprocessable since the last; to the admin and the co-chairs.
   void Alerts(OutageLog& outages, Instant now);
 
  private:
+  void UnprocessableAlert(const std::vector<Address>& people, Instant now);
   bool Due(const std::string& key);
   date::sys_days ReportDay(date::year y) const;
   // Renders `letter_name` once and enqueues it to each of `to`.

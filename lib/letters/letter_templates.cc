@@ -82,6 +82,7 @@ const std::vector<std::string>& LetterTemplates::Names() {
       "annual_report",
       "outage_alert",
       "outage_recovered",
+      "unprocessable_alert",
   };
   return kNames;
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "base/text.h"
+#include "mail/header_decode.h"
 
 namespace intaked {
 namespace {
@@ -79,16 +80,43 @@ std::string StripComments(std::string_view s, std::string* comment) {
   return out;
 }
 
-bool LooksLikeEmail(const std::string& s) {
-  const size_t at = s.rfind('@');
-  return at != std::string::npos && at > 0 && at + 1 < s.size() &&
-         s.find_first_of(" \t<>,") == std::string::npos;
-}
-
 }  // namespace
 
+bool IsDeliverableAddress(std::string_view email) {
+  if (email.size() < 3 || email.size() > 254) return false;
+  const size_t at = email.find('@');
+  if (at == 0 || at == std::string_view::npos || at > 64 || at + 1 >= email.size() ||
+      email.find('@', at + 1) != std::string_view::npos)
+    return false;
+  constexpr std::string_view kSpecials = "<>()[],;:\\\"";
+  for (size_t i = 0; i < at; ++i) {
+    const unsigned char c = static_cast<unsigned char>(email[i]);
+    if (c < 0x21 || c > 0x7E || kSpecials.find(char(c)) != std::string_view::npos) return false;
+  }
+  const std::string_view domain = email.substr(at + 1);
+  size_t label = 0;
+  for (const char ch : domain) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '.') {
+      if (label == 0) return false;
+      label = 0;
+    } else if (std::isalnum(c) || c == '-') {
+      ++label;
+    } else {
+      return false;
+    }
+  }
+  return label > 0;
+}
+
 std::vector<Address> ParseAddressList(std::string_view header_value) {
+  size_t unusable = 0;
+  return ParseAddressList(header_value, &unusable);
+}
+
+std::vector<Address> ParseAddressList(std::string_view header_value, size_t* unusable) {
   std::vector<Address> out;
+  *unusable = 0;
   for (const std::string& raw : SplitList(header_value)) {
     Address a;
     const size_t lt = raw.rfind('<');
@@ -105,14 +133,13 @@ std::vector<Address> ParseAddressList(std::string_view header_value) {
       a.email = Trim(StripComments(raw, &comment));
       a.name = Trim(comment);
     }
-    if (LooksLikeEmail(a.email)) out.push_back(std::move(a));
+    if (IsDeliverableAddress(a.email)) {
+      a.name = DecodeHeaderValue(a.name);
+      out.push_back(std::move(a));
+    } else if (!Trim(raw).empty()) {
+      ++*unusable;
+    }
   }
-  return out;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 

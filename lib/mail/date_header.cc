@@ -2,7 +2,7 @@
 
 #include <date/date.h>
 
-#include <regex>
+#include <cctype>
 #include <string>
 
 #include "mail/address.h"
@@ -41,28 +41,106 @@ std::optional<int> ZoneOffset(const std::string& zone) {
 
 }  // namespace
 
+namespace {
+
+// A small cursor over the header value: every step consumes input, so the
+// parse is one bounded pass (no regular expression meets untrusted text).
+class DateCursor {
+ public:
+  explicit DateCursor(std::string_view s) : s_(s) {}
+  void Blanks() {
+    while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
+  }
+  bool Eat(char c) {
+    if (i_ < s_.size() && s_[i_] == c) return ++i_, true;
+    return false;
+  }
+  // [min, max] digits as a number, and how many there were.
+  std::optional<int> Number(size_t min, size_t max, size_t* count = nullptr) {
+    size_t n = 0;
+    int v = 0;
+    while (i_ + n < s_.size() && n < max && std::isdigit(static_cast<unsigned char>(s_[i_ + n])))
+      v = v * 10 + (s_[i_ + n++] - '0');
+    if (n < min || (i_ + n < s_.size() && std::isdigit(static_cast<unsigned char>(s_[i_ + n]))))
+      return std::nullopt;
+    i_ += n;
+    if (count) *count = n;
+    return v;
+  }
+  std::string Letters(size_t max) {
+    size_t n = 0;
+    while (i_ + n < s_.size() && std::isalpha(static_cast<unsigned char>(s_[i_ + n]))) ++n;
+    if (n > max) return {};
+    std::string out(s_.substr(i_, n));
+    i_ += n;
+    return out;
+  }
+  bool AtSpace() const {
+    return i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]));
+  }
+  size_t pos() const { return i_; }
+  void Reset(size_t p) { i_ = p; }
+  std::string_view Rest() const { return s_.substr(i_); }
+
+ private:
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+}  // namespace
+
+// "[Day,] DD Mon YYYY HH:MM[:SS] [zone]" (RFC 5322 3.3 and the obsolete forms
+// seen in the wild: two-digit years, "Sept.", named zones).
 std::optional<std::chrono::sys_seconds> ParseDateHeader(std::string_view value) {
-  static const std::regex kDate(
-      R"re(^\s*(?:[A-Za-z]{3},?\s*)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,5})?)re");
-  std::cmatch m;
-  const std::string v(value);
-  if (!std::regex_search(v.c_str(), m, kDate)) return std::nullopt;
-  const int day = std::stoi(m[1]);
-  const int month = MonthNumber(m[2]);
-  int year = std::stoi(m[3]);
-  if (m[3].length() == 2)
-    year += year < 50 ? 2000 : 1900;
-  else if (m[3].length() == 3)
-    year += 1900;
-  const int hour = std::stoi(m[4]), minute = std::stoi(m[5]);
-  const int second = m[6].matched ? std::stoi(m[6]) : 0;
-  const auto offset = ZoneOffset(m[7].matched ? m[7].str() : "");
-  if (month == 0 || !offset || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  const date::year_month_day ymd{date::year{year}, date::month{unsigned(month)},
-                                 date::day{unsigned(day)}};
+  DateCursor c(value.substr(0, 256));  // a date is short; the rest is not read
+  c.Blanks();
+  const size_t start = c.pos();
+  if (c.Letters(3).size() == 3 && (c.Eat(','), true)) {
+    c.Blanks();
+  } else {
+    c.Reset(start);
+  }
+  const auto day = c.Number(1, 2);
+  if (!day || !c.AtSpace()) return std::nullopt;
+  c.Blanks();
+  const std::string month_name = c.Letters(9);
+  if (month_name.size() < 3) return std::nullopt;
+  c.Eat('.');
+  if (!c.AtSpace()) return std::nullopt;
+  c.Blanks();
+  size_t year_digits = 0;
+  auto year = c.Number(2, 4, &year_digits);
+  if (!year || !c.AtSpace()) return std::nullopt;
+  c.Blanks();
+  const auto hour = c.Number(1, 2);
+  if (!hour || !c.Eat(':')) return std::nullopt;
+  const auto minute = c.Number(2, 2);
+  if (!minute) return std::nullopt;
+  std::optional<int> second = 0;
+  if (c.Eat(':')) second = c.Number(2, 2);
+  if (!second) return std::nullopt;
+  c.Blanks();
+  std::string zone;
+  const size_t zone_at = c.pos();
+  if (c.Eat('+') || c.Eat('-')) {
+    size_t n = 0;
+    if (c.Number(4, 4, &n)) zone = std::string(value.substr(zone_at, 5));
+  } else {
+    zone = c.Letters(5);
+  }
+  int y = *year;
+  if (year_digits == 2)
+    y += y < 50 ? 2000 : 1900;
+  else if (year_digits == 3)
+    y += 1900;
+  const int month = MonthNumber(month_name);
+  const auto offset = ZoneOffset(zone);
+  if (month == 0 || !offset || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{unsigned(month)},
+                                 date::day{unsigned(*day)}};
   if (!ymd.ok()) return std::nullopt;
-  const auto local = date::sys_days(ymd) + std::chrono::hours(hour) + std::chrono::minutes(minute) +
-                     std::chrono::seconds(second);
+  const auto local = date::sys_days(ymd) + std::chrono::hours(*hour) +
+                     std::chrono::minutes(*minute) + std::chrono::seconds(*second);
   return std::chrono::sys_seconds(local.time_since_epoch() - std::chrono::minutes(*offset));
 }
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "base/text.h"
 #include "mail/address.h"
 #include "mail/charset.h"
 
@@ -140,6 +141,7 @@ std::string DecodeHeaderValue(std::string_view raw) {
     i = j;
   }
   // Collapse leading blanks left by folding.
+  out = WithoutControls(out);
   size_t b = 0;
   while (b < out.size() && out[b] == ' ') ++b;
   return out.substr(b);
@@ -148,7 +150,7 @@ std::string DecodeHeaderValue(std::string_view raw) {
 std::string DecodeRfc2231Value(std::string_view value) {
   const size_t q1 = value.find('\'');
   const size_t q2 = q1 == std::string_view::npos ? q1 : value.find('\'', q1 + 1);
-  if (q2 == std::string_view::npos) return ToUtf8(value, "");
+  if (q2 == std::string_view::npos) return WithoutControls(ToUtf8(value, ""));
   const std::string charset(value.substr(0, q1));
   std::string bytes;
   const std::string_view enc = value.substr(q2 + 1);
@@ -161,7 +163,7 @@ std::string DecodeRfc2231Value(std::string_view value) {
       bytes += enc[i];
     }
   }
-  return ToUtf8(bytes, charset);
+  return WithoutControls(ToUtf8(bytes, charset));
 }
 
 }  // namespace intaked

@@ -11,9 +11,12 @@
 namespace intaked {
 
 // "=?ISO-8859-1?Q?Caf=E9?= au lait" -> "Café au lait". Unfolds line breaks.
+// The result holds no control characters (an encoded CR/LF, ESC or NUL
+// becomes a space), so it is safe to put back into a header or on a terminal.
 std::string DecodeHeaderValue(std::string_view raw);
 
-// An RFC 2231 extended value ("UTF-8''na%C3%AFve.pdf") to UTF-8.
+// An RFC 2231 extended value ("UTF-8''na%C3%AFve.pdf") to UTF-8, without
+// control characters.
 std::string DecodeRfc2231Value(std::string_view value);
 
 std::string DecodeBase64(std::string_view in);

@@ -1,8 +1,10 @@
 #include "mail/html_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 
+#include "base/text.h"
 #include "mail/address.h"
 
 namespace intaked {
@@ -29,7 +31,9 @@ void AppendUtf8(std::string& out, uint32_t cp) {
 
 // Decodes the entity at html[i] ('&'); returns how many bytes it used (0: not one).
 size_t DecodeEntity(std::string_view html, size_t i, std::string& out) {
-  const size_t semi = html.find(';', i);
+  // Entities are short: look no further than that, or a document of '&'s with
+  // no ';' would be scanned to its end once per '&'.
+  const size_t semi = html.substr(0, std::min(html.size(), i + 12)).find(';', i);
   if (semi == std::string_view::npos || semi - i > 10) return 0;
   const std::string name(html.substr(i + 1, semi - i - 1));
   if (name.size() > 1 && name[0] == '#') {
@@ -113,8 +117,9 @@ std::string HtmlToText(std::string_view html) {
       while (e < tag.size() && std::isalnum(static_cast<unsigned char>(tag[e]))) ++e;
       const std::string name = tag.substr(k, e - k);
       if (!end_tag && (name == "script" || name == "style" || name == "head")) {
-        const size_t skip = LowerAscii(html.substr(close)).find("</" + name);
-        i = skip == std::string::npos ? html.size() : close + skip;
+        // Searched in place, never copied: a copy per <style> made this quadratic.
+        const size_t skip = FindNoCase(html, "</" + name, close);
+        i = skip == std::string_view::npos ? html.size() : skip;
         continue;
       }
       if (tag.rfind("!--", 0) == 0) {

@@ -15,7 +15,7 @@ namespace intaked {
 
 struct Address {
   std::string name;   // display name, decoded; may be empty
-  std::string email;  // addr-spec as written; compare with SameEmail()
+  std::string email;  // addr-spec: empty or IsDeliverableAddress(); compare with SameEmail()
   bool operator==(const Address&) const = default;
 };
 
@@ -27,10 +27,12 @@ struct Attachment {
 };
 
 struct Message {
-  std::string message_id;               // without angle brackets; may be empty
-  std::string in_reply_to;              // first id, without angle brackets
-  std::vector<std::string> references;  // ids, without angle brackets
-  std::optional<Address> from;
+  // Message-IDs without angle brackets, printable ASCII only (see ParseMessageIds).
+  std::string message_id;   // may be empty
+  std::string in_reply_to;  // the first id
+  std::vector<std::string> references;
+  std::optional<Address> from;    // its email is empty when from_unusable
+  bool from_unusable = false;     // a From was there, but no address we may write to
   std::optional<Address> sender;  // Sender: header, if any
   std::vector<Address> reply_to;
   std::vector<Address> to;

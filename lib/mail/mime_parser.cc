@@ -14,6 +14,9 @@
 namespace intaked {
 namespace {
 
+std::string CapPartHeaders(std::string_view body, const ParseLimits& limits,
+                           std::vector<std::string>& defects);
+
 // Makes the bytes safe for mimetic: drops an mbox "From " line, replaces NULs,
 // cuts over-long header lines and an over-large header block.
 std::string Sanitize(std::string_view raw, const ParseLimits& limits,
@@ -59,7 +62,7 @@ std::string Sanitize(std::string_view raw, const ParseLimits& limits,
   }
   if (cut) defects.push_back("over-long header line cut");
   out += '\n';
-  if (body_start < raw.size()) out.append(raw.substr(body_start));
+  if (body_start < raw.size()) out.append(CapPartHeaders(raw.substr(body_start), limits, defects));
   if (std::find(out.begin(), out.end(), '\0') != out.end()) {
     std::replace(out.begin(), out.end(), '\0', ' ');
     defects.push_back("NUL bytes replaced");
@@ -67,14 +70,56 @@ std::string Sanitize(std::string_view raw, const ParseLimits& limits,
   return out;
 }
 
+// Nesting can be no deeper than the number of "multipart/" the message holds,
+// counted over all of it (nesting after a large first part is nesting too).
 int MultipartDepthEstimate(std::string_view s) {
   int count = 0;
-  const std::string lower = LowerAscii(s.substr(0, std::min<size_t>(s.size(), 8 * 1024 * 1024)));
-  for (size_t at = lower.find("multipart/"); at != std::string::npos;
-       at = lower.find("multipart/", at + 1)) {
+  for (size_t at = FindNoCase(s, "multipart/"); at != std::string_view::npos;
+       at = FindNoCase(s, "multipart/", at + 1)) {
     ++count;
   }
   return count;
+}
+
+// mimetic parses the header block of every part as it does the message's, and
+// as slowly: cut the over-long lines and over-large blocks there too. A part's
+// header block is taken to start after a line beginning "--" (a boundary) and
+// to end at the first empty line; body lines are never touched.
+std::string CapPartHeaders(std::string_view body, const ParseLimits& limits,
+                           std::vector<std::string>& defects) {
+  std::string out;
+  out.reserve(body.size());
+  bool in_headers = false, cut = false;
+  size_t block = 0, pos = 0;
+  while (pos < body.size()) {
+    size_t nl = body.find('\n', pos);
+    const size_t end = nl == std::string_view::npos ? body.size() : nl + 1;
+    std::string_view line(body.data() + pos, end - pos);
+    const bool empty = line == "\n" || line == "\r\n";
+    if (in_headers && !empty) {
+      if (line.size() > limits.max_header_line) {
+        line = line.substr(0, limits.max_header_line);
+        cut = true;
+      }
+      block += line.size();
+      if (block <= limits.max_header_bytes) {
+        out.append(line);
+        if (line.back() != '\n') out += '\n';
+      } else {
+        cut = true;
+      }
+    } else {
+      out.append(line);
+      if (in_headers && empty) in_headers = false;
+    }
+    if (line.size() >= 2 && line[0] == '-' && line[1] == '-' && !in_headers) {
+      in_headers = true;
+      block = 0;
+    }
+    pos = end;
+  }
+  if (cut) defects.push_back("over-long header lines inside a part cut");
+  return out;
 }
 
 std::string HeaderRaw(const mimetic::MimeEntity& e, const char* name) {
@@ -182,10 +227,19 @@ void WalkEntity(const mimetic::MimeEntity& e, int depth, Walk& w) {
   w.attachments.push_back({filename.empty() ? "(unnamed)" : filename, type, size, std::move(data)});
 }
 
-Address FirstAddress(const std::string& raw, bool* ok) {
-  std::vector<Address> list = ParseAddressList(DecodeHeaderValue(raw));
-  *ok = !list.empty();
-  return *ok ? list.front() : Address{};
+// A header's value with its folding undone, still encoded: addresses are
+// parsed from this, so an encoded word can never become part of an addr-spec.
+std::string Unfolded(const std::string& raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (char c : raw) {
+    if (c != '\r' && c != '\n') out += c;
+  }
+  return out;
+}
+
+std::vector<Address> AddressList(const mimetic::MimeEntity& e, const char* name) {
+  return ParseAddressList(Unfolded(HeaderRaw(e, name)));
 }
 
 void ReadHeaders(const mimetic::MimeEntity& e, Message& m) {
@@ -196,15 +250,23 @@ void ReadHeaders(const mimetic::MimeEntity& e, Message& m) {
   auto irt = ParseMessageIds(HeaderRaw(e, "In-Reply-To"));
   if (!irt.empty()) m.in_reply_to = irt.front();
   m.references = ParseMessageIds(HeaderRaw(e, "References"));
-  bool ok = false;
-  if (Address a = FirstAddress(HeaderRaw(e, "From"), &ok); ok)
-    m.from = a;
-  else
+  size_t unusable = 0;
+  const std::vector<Address> from = ParseAddressList(Unfolded(HeaderRaw(e, "From")), &unusable);
+  if (!from.empty()) {
+    m.from = from.front();
+  } else if (unusable > 0) {
+    // Somebody wrote; their address is one nothing may be sent to. Keep them
+    // as a sender without an address: the mail is still read and handled.
+    m.from = Address{};
+    m.from_unusable = true;
+    m.defects.push_back("From address unusable: nothing will be sent to it");
+  } else {
     m.defects.push_back("no readable From");
-  if (Address a = FirstAddress(HeaderRaw(e, "Sender"), &ok); ok) m.sender = a;
-  m.reply_to = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "Reply-To")));
-  m.to = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "To")));
-  m.cc = ParseAddressList(DecodeHeaderValue(HeaderRaw(e, "Cc")));
+  }
+  if (auto sender = AddressList(e, "Sender"); !sender.empty()) m.sender = sender.front();
+  m.reply_to = AddressList(e, "Reply-To");
+  m.to = AddressList(e, "To");
+  m.cc = AddressList(e, "Cc");
   m.subject = DecodeHeaderValue(HeaderRaw(e, "Subject"));
   m.date = ParseDateHeader(HeaderRaw(e, "Date"));
   m.auto_submitted = LowerAscii(Trim(HeaderRaw(e, "Auto-Submitted")));
@@ -218,7 +280,9 @@ void ReadHeaders(const mimetic::MimeEntity& e, Message& m) {
 
 }  // namespace
 
-std::vector<std::string> ParseMessageIds(std::string_view value) {
+namespace {
+
+std::vector<std::string> IdsAsWritten(std::string_view value) {
   std::vector<std::string> ids;
   size_t pos = 0;
   while ((pos = value.find('<', pos)) != std::string_view::npos) {
@@ -235,6 +299,25 @@ std::vector<std::string> ParseMessageIds(std::string_view value) {
       ids.push_back(bare);
     }
   }
+  return ids;
+}
+
+// An id we may write back into In-Reply-To/References: printable ASCII, no
+// brackets, short enough for one header line.
+bool UsableMessageId(std::string_view id) {
+  if (id.empty() || id.size() > 250) return false;
+  for (char ch : id) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x21 || c > 0x7E || c == '<' || c == '>') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> ParseMessageIds(std::string_view value) {
+  std::vector<std::string> ids = IdsAsWritten(value);
+  std::erase_if(ids, [](const std::string& id) { return !UsableMessageId(id); });
   return ids;
 }
 

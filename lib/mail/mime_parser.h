@@ -20,7 +20,9 @@ struct ParseLimits {
 
 Message ParseMessage(std::string_view raw, const ParseLimits& limits = {});
 
-// Message-IDs in a header value ("<a@b> <c@d>"), without angle brackets.
+// Message-IDs in a header value ("<a@b> <c@d>"), without angle brackets. Ids
+// holding anything but printable ASCII (or over 250 bytes) are dropped: they
+// are written back into the headers of our replies.
 std::vector<std::string> ParseMessageIds(std::string_view value);
 
 }  // namespace intaked

@@ -102,6 +102,18 @@ CREATE TABLE schedule (
   at INTEGER NOT NULL
 );
 )sql",
+      // 4: surviving poison messages (MessageAttempts; unprocessable mail the admin is told of).
+      R"sql(
+CREATE TABLE attempts (
+  mailbox TEXT NOT NULL,
+  uidvalidity INTEGER NOT NULL,
+  uid INTEGER NOT NULL,
+  count INTEGER NOT NULL,            -- starts on this message that never finished
+  last_at INTEGER NOT NULL,
+  PRIMARY KEY (mailbox, uidvalidity, uid)
+);
+ALTER TABLE messages ADD COLUMN alerted INTEGER NOT NULL DEFAULT 0;  -- unprocessable: people told
+)sql",
   };
   return kSteps;
 }

@@ -48,4 +48,40 @@ int64_t MessageLog::CountByKind(const std::string& kind) {
   return q.getColumn(0).getInt64();
 }
 
+namespace {
+
+std::vector<MessageRecord> ReadUnprocessable(SQLite::Database& db, const char* where) {
+  SQLite::Statement q(db, std::string("SELECT message_id, first_mailbox, received_at, reason,"
+                                      " from_email, subject FROM messages WHERE kind = "
+                                      "'unprocessable'") +
+                              where + " ORDER BY id");
+  std::vector<MessageRecord> out;
+  while (q.executeStep()) {
+    MessageRecord r;
+    r.message_id = q.getColumn(0).getString();
+    r.mailbox = q.getColumn(1).getString();
+    r.received_at = std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(2).getInt64()));
+    r.kind = "unprocessable";
+    r.reason = q.getColumn(3).getString();
+    r.from_email = q.getColumn(4).getString();
+    r.subject = q.getColumn(5).getString();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<MessageRecord> MessageLog::Unprocessable() { return ReadUnprocessable(db_, ""); }
+
+std::vector<MessageRecord> MessageLog::UnprocessableNotAlerted() {
+  return ReadUnprocessable(db_, " AND alerted = 0");
+}
+
+void MessageLog::MarkAlerted(const std::string& message_id) {
+  SQLite::Statement q(db_, "UPDATE messages SET alerted = 1 WHERE message_id = ?");
+  q.bind(1, message_id);
+  q.exec();
+}
+
 }  // namespace intaked

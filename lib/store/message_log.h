@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace intaked {
 
@@ -36,6 +37,12 @@ class MessageLog {
   // The case an incoming message belongs to, if any.
   std::optional<int64_t> CaseOf(const std::string& message_id);
   int64_t CountByKind(const std::string& kind);
+
+  // Mail that could not be processed and was set aside, oldest first.
+  std::vector<MessageRecord> Unprocessable();
+  // Set-aside mail nobody has been told of yet; MarkAlerted records that they have.
+  std::vector<MessageRecord> UnprocessableNotAlerted();
+  void MarkAlerted(const std::string& message_id);
 
  private:
   SQLite::Database& db_;

@@ -2,6 +2,10 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <stdexcept>
+
+#include "mail/address.h"
+
 namespace intaked {
 namespace {
 
@@ -24,6 +28,11 @@ constexpr const char* kColumns = "id, case_id, purpose, recipient, message_id, m
 }  // namespace
 
 void Outbox::Enqueue(const OutboxItem& item, std::chrono::sys_seconds now) {
+  // The second of three checks (parser, outbox, SMTP): a recipient that could
+  // carry a command or a header into the SMTP session is never queued.
+  if (!IsDeliverableAddress(item.recipient))
+    throw std::invalid_argument("refusing to queue " + item.purpose +
+                                ": recipient is not a deliverable address");
   SQLite::Statement q(
       db_,
       "INSERT INTO outbox (case_id, purpose, recipient, message_id, mail, created_at,"

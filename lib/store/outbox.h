@@ -32,6 +32,7 @@ class Outbox {
  public:
   explicit Outbox(SQLite::Database& db) : db_(db) {}
 
+  // Throws std::invalid_argument for a recipient that is not IsDeliverableAddress().
   void Enqueue(const OutboxItem& item, std::chrono::sys_seconds now);
   std::vector<OutboxItem> Due(std::chrono::sys_seconds now, int limit);
   void MarkSent(int64_t id, std::chrono::sys_seconds now);
