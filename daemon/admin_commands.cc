@@ -3,13 +3,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "base/private_directory.h"
 #include "base/text.h"
 #include "calendar/local_zone.h"
 #include "commands.h"
@@ -208,46 +206,105 @@ int ReportCommand(const std::string& config_path, const ReportOptions& options) 
 
 int ExportCommand(const std::string& config_path, const std::string& email,
                   const std::string& out_dir) {
+  if (email.find('@') == std::string::npos) {
+    std::cerr << "intaked: export: --email needs an address, not \"" << email << "\"\n";
+    return kExitUsage;
+  }
+  std::string path = out_dir;
+  if (path.empty()) {
+    if (email.front() == '.' || email.find('/') != std::string::npos) {
+      std::cerr << "intaked: export: \"" << email
+                << "\" cannot name a directory; give one with --out DIR\n";
+      return kExitUsage;
+    }
+    path = "intaked-export-" + email;
+  }
   Opened o = Open(config_path);
   if (!o.db) return o.exit_code;
-  const PersonalRecord rec = PersonalData(*o.db).Export(email);
-  const std::filesystem::path dir = out_dir.empty() ? "intaked-export-" + email : out_dir;
-  const mode_t old = umask(077);  // personal data: readable by the admin only
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "record.json") << rec.json;
-  int n = 0;
-  for (const HeldMessage& m : rec.messages) {
-    std::ofstream(dir / fmt::format("message-{:03}.eml", ++n), std::ios::binary) << m.raw;
+  PersonalRecord rec;
+  try {
+    rec = PersonalData(*o.db).Export(email);
+  } catch (const std::exception& e) {
+    std::cerr << "intaked: export: " << o.ctx->config.database_path << ": " << e.what() << "\n";
+    return kExitFailure;
   }
-  umask(old);
-  std::cout << "wrote " << (dir / "record.json").string() << " and " << n
-            << " original message(s) to " << dir.string() << "\n";
+  auto dir = PrivateDirectory::Create(path);
+  if (!dir.ok()) {
+    std::cerr << "intaked: export: " << dir.status().message() << "\n";
+    return dir.status().kind() == Status::Kind::kInvalidInput ? kExitUsage : kExitFailure;
+  }
+  Status s = dir.value()->Write("record.json", rec.json);
+  for (const ExportFile& f : rec.files) {
+    if (s.ok()) s = dir.value()->Write(f.name, f.bytes);
+  }
+  if (!s.ok()) {
+    std::cerr << "intaked: export: " << s.message() << "; the export in " << path
+              << " is incomplete\n";
+    return kExitFailure;
+  }
+  std::cout << "wrote " << path << "/record.json and " << rec.files.size()
+            << " message(s) and letter(s) beside it" << (rec.files.empty() ? "" : " (.eml)")
+            << "; readable by you only\n";
   return kExitOk;
 }
 
+// Erases inside one transaction, then empties the WAL so that no older copy of the erased pages
+// survives there. Nothing to erase is a failure: the admin asked for something not held.
 int EraseCommand(const std::string& config_path, const std::string& email,
                  const std::string& reference) {
+  if (reference.empty() && email.find('@') == std::string::npos) {
+    std::cerr << "intaked: erase: --email needs an address, not \"" << email << "\"\n";
+    return kExitUsage;
+  }
   Opened o = Open(config_path);
   if (!o.db) return o.exit_code;
-  SQLite::Transaction tx(*o.db, SQLite::TransactionBehavior::IMMEDIATE);
-  PersonalData data(*o.db);
   const Instant now = SystemClock().Now();
-  if (!reference.empty()) {
-    const auto c = CaseStore(*o.db).FindByReference(reference);
-    if (!c) {
-      std::cerr << "intaked: no case " << reference << "\n";
-      return kExitFailure;
+  std::string done;
+  int exit_code = kExitOk;
+  try {
+    SQLite::Transaction tx(*o.db, SQLite::TransactionBehavior::IMMEDIATE);
+    PersonalData data(*o.db);
+    if (!reference.empty()) {
+      const auto c = CaseStore(*o.db).FindByReference(reference);
+      if (!c) {
+        std::cerr << "intaked: erase: there is no case " << reference << "; nothing erased\n";
+        return kExitFailure;
+      }
+      const ErasureCount n = data.EraseCase(c->id, now, "erased on request");
+      if (n.cases == 0) {
+        std::cerr << "intaked: erase: the personal data of " << reference
+                  << " was erased before; nothing more is held\n";
+        exit_code = kExitFailure;
+      } else {
+        done = fmt::format("erased the personal data of {} ({} record(s)); its counts remain",
+                           reference, n.rows);
+      }
+    } else {
+      const ErasureCount n = data.EraseEmail(email, now);
+      if (n.rows == 0) {
+        std::cerr << "intaked: erase: nothing is held about " << email << "; nothing erased\n";
+        exit_code = kExitFailure;
+      } else {
+        done = fmt::format(
+            "erased {} from {} case(s) and {} record(s) in all (messages, letters, timelines); "
+            "counts remain",
+            email, n.cases, n.rows);
+      }
     }
-    data.EraseCase(c->id, now, "erased on request");
     tx.commit();
-    std::cout << "erased the personal data of " << reference << "; its counts remain for reports\n";
-    return kExitOk;
+  } catch (const std::exception& e) {
+    std::cerr << "intaked: erase: " << o.ctx->config.database_path << ": " << e.what()
+              << "; nothing erased\n";
+    return kExitFailure;
   }
-  const int n = data.EraseEmail(email, now);
-  tx.commit();
-  std::cout << "erased " << email << " from " << n
-            << " case(s) and every message and letter; counts remain\n";
-  return kExitOk;
+  if (!done.empty()) std::cout << done << "\n";
+  // Even with nothing to erase now: an earlier erasure's pages may still wait in the WAL.
+  if (Status s = EmptyWriteAheadLog(*o.db, std::chrono::seconds(10)); !s.ok()) {
+    std::cerr << "intaked: erase: " << s.message()
+              << "; run this command again when intaked is between cycles, or restart intaked\n";
+    return kExitFailure;
+  }
+  return exit_code;
 }
 
 }  // namespace intaked

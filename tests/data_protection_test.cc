@@ -67,8 +67,11 @@ TEST_F(DataProtection, ExportHoldsEverythingAboutOnePersonAndNothingAboutOthers)
   EXPECT_NE(rec.json.find("\"purpose\": \"acknowledgement\""), std::string::npos);
   EXPECT_EQ(rec.json.find("sam@family.test"), std::string::npos);
   EXPECT_EQ(rec.json.find("venue"), std::string::npos);
-  ASSERT_EQ(rec.messages.size(), 1u);
-  EXPECT_NE(rec.messages[0].raw.find("I am unhappy about the minutes."), std::string::npos);
+  ASSERT_EQ(rec.files.size(), 3u);  // the complaint, the acknowledgement, the notification
+  EXPECT_EQ(rec.files[0].name, "message-001.eml");
+  EXPECT_NE(rec.files[0].bytes.find("I am unhappy about the minutes."), std::string::npos);
+  EXPECT_NE(rec.json.find("\"file\": \"message-001.eml\""), std::string::npos);
+  for (const ExportFile& f : rec.files) EXPECT_EQ(f.bytes.find("venue"), std::string::npos);
 }
 
 TEST_F(DataProtection, ErasureRemovesThePersonButKeepsTheCounts) {
@@ -81,12 +84,12 @@ TEST_F(DataProtection, ErasureRemovesThePersonButKeepsTheCounts) {
   const AnnualReport before = Report("2026-01-01", "2026-12-31");
   {
     SQLite::Transaction tx(*db_);
-    EXPECT_EQ(PersonalData(*db_).EraseEmail("pat@family.test", clock_.Now()), 1);
+    EXPECT_EQ(PersonalData(*db_).EraseEmail("pat@family.test", clock_.Now()).cases, 1);
     tx.commit();
   }
   const PersonalRecord rec = PersonalData(*db_).Export("pat@family.test");
   EXPECT_EQ(rec.json.find("minutes"), std::string::npos);
-  EXPECT_TRUE(rec.messages.empty());
+  EXPECT_TRUE(rec.files.empty());
   for (const char* sql :
        {"SELECT COUNT(*) FROM messages WHERE raw LIKE '%minutes%' OR from_email LIKE '%pat%'",
         "SELECT COUNT(*) FROM outbox WHERE mail LIKE '%minutes%' OR recipient LIKE '%pat%'",

@@ -146,7 +146,7 @@ IntakeCommandResult HandleIntakeCommand(const ProcedureContext& ctx, SQLite::Dat
   const std::string subject = StripForwardPrefix(m.subject);
   if (cmd.keyword == Keyword::kCompliment) {
     HandleCompliment(ctx, db, tokens, now, {person, subject, text, logged_by});
-    return {"compliment", ""};
+    return {"compliment", "", std::nullopt};
   }
   NewComplaint n{person,
                  subject.empty() ? "Complaint logged by " + logged_by : subject,
@@ -156,7 +156,7 @@ IntakeCommandResult HandleIntakeCommand(const ProcedureContext& ctx, SQLite::Dat
                  nullptr,
                  "logged by " + logged_by + " (#complaint)"};
   const OpenedCase opened = CaseOpening(ctx, db, tokens, now).Open(n, arrival);
-  return {"complaint", opened.reference};
+  return {"complaint", opened.reference, opened.id};
 }
 
 }  // namespace intaked

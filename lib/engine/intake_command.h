@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <optional>
 #include <string>
 
 #include "base/clock.h"
@@ -33,6 +34,7 @@ void HandleCompliment(const ProcedureContext& ctx, SQLite::Database& db, TokenSo
 struct IntakeCommandResult {
   std::string kind;       // complaint | compliment
   std::string reference;  // for a complaint
+  std::optional<int64_t> case_id;  // for a complaint: the co-chair's message belongs to it
 };
 
 IntakeCommandResult HandleIntakeCommand(const ProcedureContext& ctx, SQLite::Database& db,

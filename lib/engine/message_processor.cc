@@ -130,7 +130,7 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
     }
     const auto done =
         HandleIntakeCommand(ctx_, db_, tokens_, now, m, *writer, cmd, {role.key, writer, received});
-    record(done.kind, "#" + done.kind + " logged by a co-chair", std::nullopt, true, true);
+    record(done.kind, "#" + done.kind + " logged by a co-chair", done.case_id, true, true);
     return {done.kind, done.reference, "logged by a co-chair"};
   }
   if (role.sent) {  // the rest of a co-chair's own outgoing mail is none of intaked's business
@@ -188,8 +188,10 @@ void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& ro
   if (id.empty() || log.Contains(id)) id = "unprocessable." + Fnv(fm.raw) + "@intaked.invalid";
   if (log.Contains(id)) return;  // the same bytes, set aside before
   const Instant stamped = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date : now;
+  // A co-chair's own mail stays in their mailbox: only intake's is kept here.
   log.Record({id, role.key, std::min(now, stamped), "unprocessable", error, std::nullopt, from,
-              subject, fm.raw});
+              subject,
+              role.co_chair ? std::nullopt : std::optional<std::string>(fm.raw)});
 }
 
 }  // namespace intaked

@@ -10,6 +10,7 @@
 #include "mail/address.h"
 #include "reports/annual_report.h"
 #include "store/case_store.h"
+#include "store/database.h"
 #include "store/message_log.h"
 #include "store/outbox.h"
 #include "store/personal_data.h"
@@ -66,15 +67,23 @@ void ScheduledMail::Run(Instant now) {
 void ScheduledMail::Retention(Instant now) {
   const std::string key = "retention:" + FormatIsoDate(ctx_.zone.LocalDate(now));
   if (!Due(key)) return;
-  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   const Instant cutoff =
       now - std::chrono::days(365 * ctx_.config.retention_years + ctx_.config.retention_years / 4);
-  const int purged = PersonalData(db_).PurgeClosedBefore(cutoff, now);
-  Done(key, now);
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  const ErasureCount purged = PersonalData(db_).PurgeClosedBefore(cutoff, now);
   tx.commit();
-  if (purged)
-    log_->info("retention: erased the personal data of {} case(s) closed before {}", purged,
-               FormatIsoDate(ctx_.zone.LocalDate(cutoff)));
+  // Until the WAL is emptied it holds older copies of the erased pages. Not done until it is:
+  // the next cycle purges nothing new and tries again.
+  if (Status s = EmptyWriteAheadLog(db_, std::chrono::seconds(2)); !s.ok()) {
+    log_->warn("retention: {}; trying again next cycle", s.message());
+    return;
+  }
+  SQLite::Transaction done(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  Done(key, now);
+  done.commit();
+  if (purged.rows)
+    log_->info("retention: erased the personal data of {} case(s) and {} record(s) dated before {}",
+               purged.cases, purged.rows, FormatIsoDate(ctx_.zone.LocalDate(cutoff)));
 }
 
 void ScheduledMail::Digests(Instant now) {

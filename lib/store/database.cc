@@ -1,13 +1,19 @@
 #include "store/database.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <vector>
 
+#include "store/personal_data.h"
+
 namespace intaked {
 namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
 
 // Each step moves the schema from version i to i+1. Never edit a step that has
 // shipped; add a new one.
@@ -102,7 +108,29 @@ CREATE TABLE schedule (
   at INTEGER NOT NULL
 );
 )sql",
-      // 4: surviving poison messages (MessageAttempts; unprocessable mail the admin is told of).
+      // 4: erasure reaches everything about a person (PersonalDataMap).
+      R"sql(
+ALTER TABLE outbox ADD COLUMN about_message INTEGER;  -- a caseless letter's message (compliment thanks and copies); -1: unknown
+UPDATE outbox SET about_message = -1
+ WHERE case_id IS NULL AND purpose IN ('compliment_thanks', 'compliment_copy');
+-- A compliment's thanks and copies are enqueued just before its message is recorded, in one
+-- transaction: tie them to it, so that erasing the message's author erases them too.
+CREATE TRIGGER compliment_letters_name_their_message AFTER INSERT ON messages
+WHEN NEW.kind = 'compliment' AND NEW.case_id IS NULL
+BEGIN
+  UPDATE outbox SET about_message = NEW.id
+   WHERE about_message IS NULL AND case_id IS NULL
+     AND purpose IN ('compliment_thanks', 'compliment_copy');
+END;
+-- Co-chairs' logged #complaint messages recorded before this version lack their case.
+UPDATE messages SET case_id = (
+  SELECT MAX(c.id) FROM cases c
+   WHERE c.received_at = messages.received_at
+     AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.kind = 'opened'
+                                                AND e.detail LIKE 'logged by %(#complaint)'))
+ WHERE case_id IS NULL AND kind = 'complaint';
+)sql",
+      // 5: surviving poison messages (MessageAttempts; unprocessable mail the admin is told of).
       R"sql(
 CREATE TABLE attempts (
   mailbox TEXT NOT NULL,
@@ -155,13 +183,37 @@ Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) 
     umask(old);
     db->exec("PRAGMA foreign_keys=ON");
     db->exec("PRAGMA synchronous=FULL");
-    db->setBusyTimeout(5000);
+    // Deleted and overwritten content is zeroed in its page, whatever the build's default.
+    db->exec("PRAGMA secure_delete=ON");
+    db->setBusyTimeout(kBusyTimeoutMs);
+    RegisterPersonalDataFunctions(*db);
     if (path != ":memory:") chmod(path.c_str(), 0600);
     if (Status s = Migrate(*db); !s.ok()) return s.Context(path);
     return db;
   } catch (const std::exception& e) {
     return Status::Io(path + ": " + e.what());
   }
+}
+
+Status EmptyWriteAheadLog(SQLite::Database& db, std::chrono::milliseconds patience) {
+  const std::string wal = db.getFilename() + "-wal";
+  // The busy handler waits (up to `patience`) for readers of older snapshots to finish.
+  db.setBusyTimeout(int(patience.count()));
+  std::string why;
+  try {
+    // One row: busy (1 if a reader held it up), WAL frames, frames checkpointed.
+    SQLite::Statement q(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!q.executeStep() || q.getColumn(0).getInt() != 0)
+      why = "another connection (intaked's, in the middle of a cycle?) kept reading older pages";
+  } catch (const SQLite::Exception& e) {
+    why = e.what();
+  }
+  db.setBusyTimeout(kBusyTimeoutMs);
+  if (why.empty()) return Status::Ok();
+  return Status::Io(fmt::format(
+      "{}: could not be emptied within {:.1f} s: {}; older copies of erased pages remain in it "
+      "until it is",
+      wal, double(patience.count()) / 1000.0, why));
 }
 
 }  // namespace intaked

@@ -87,6 +87,95 @@ TEST_F(AdminE2E, CommandsOnRealData) {
       << "counts survive";
 }
 
+// Words that occur nowhere else: finding their bytes in a file is a leak.
+constexpr const char* kTraces[] = {"Zebedee Quillfeather", "Quillfeather", "trampolinegate",
+                                   "Marmalade incident"};
+
+TEST_F(AdminE2E, EraseWhileTheDaemonRunsLeavesNoCopyInTheDatabaseOrItsWal) {
+  std::ofstream(config_, std::ios::app) << "[polling]\ninterval_seconds = 5\n";
+  const std::string parent = P("parent", "family.test");
+  const int pid = stack_.StartDaemon(config_, home_ + "/daemon.log");
+  stack_.Send(
+      parent, {P("info")},
+      TestMail("Zebedee Quillfeather <" + parent + ">", P("info"), "Marmalade incident",
+               "I want to complain about the trampolinegate affair.", "e1.4f1a9c@mail.example"));
+  ASSERT_EQ(stack_.WaitForMail(parent, 1, std::chrono::seconds(20)), 1u) << "acknowledged";
+  const std::string db = home_ + "/intaked.db";
+  ASSERT_NE((Slurp(db) + Slurp(db + "-wal")).find("trampolinegate"), std::string::npos)
+      << "the words are there before erasure (else this test proves nothing)";
+
+  const RunResult erased = Cmd("erase --email " + parent);
+  EXPECT_EQ(erased.exit_code, 0) << erased.output;
+  std::string leaks;
+  for (const std::string& file : {db, db + "-wal"}) {
+    const std::string bytes = Slurp(file);
+    for (const char* word : kTraces) {
+      if (bytes.find(word) != std::string::npos) leaks += std::string(word) + " in " + file + "; ";
+    }
+    if (bytes.find(parent) != std::string::npos) leaks += parent + " in " + file + "; ";
+  }
+  EXPECT_EQ(leaks, "");
+  EXPECT_EQ(stack_.Shell("kill -0 " + std::to_string(pid)).exit_code, 0) << "the daemon runs on";
+  EXPECT_TRUE(stack_.StopDaemon(pid));
+}
+
+TEST_F(AdminE2E, ExportNeverFollowsALinkAndWritesOnlyPrivateFiles) {
+  Complain("I am unhappy that the minutes were never published.", "x1");
+  ASSERT_EQ(Cmd("run --once").exit_code, 0);
+  const std::string victim = home_ + "/victim.txt";
+  std::ofstream(victim) << "untouched";
+  chmod(victim.c_str(), 0644);
+  const std::string planted = home_ + "/planted";
+  std::filesystem::create_directory(planted);
+  std::filesystem::create_symlink(victim, planted + "/record.json");
+  const std::string email = " --email " + P("parent", "family.test");
+
+  const RunResult refused = Cmd("export" + email + " --out " + planted);
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.output.find(planted + ": exists and is not empty"), std::string::npos)
+      << refused.output;
+  EXPECT_EQ(Slurp(victim), "untouched");
+  EXPECT_EQ(Mode(victim), 0644u);
+
+  const std::string out = home_ + "/sar";
+  const RunResult exported = Cmd("export" + email + " --out " + out);
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  EXPECT_EQ(Mode(out), 0700u);
+  int files = 0;
+  for (const auto& f : std::filesystem::directory_iterator(out)) {
+    EXPECT_EQ(Mode(f.path().string()), 0600u) << f.path();
+    ++files;
+  }
+  EXPECT_EQ(files, 4) << "record.json, the complaint, the acknowledgement, the notification";
+
+  for (const std::string& bad : {victim + "/sub", std::string("/sys/intaked-export")}) {
+    const RunResult r = Cmd("export" + email + " --out " + bad);
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("intaked: export: " + bad + ": cannot create the directory: "),
+              std::string::npos)
+        << r.output;
+  }
+}
+
+TEST_F(AdminE2E, EraseOfWhatIsNotHeldSaysSoAndFails) {
+  Complain("I am unhappy that the minutes were never published.", "n1");
+  ASSERT_EQ(Cmd("run --once").exit_code, 0);
+  RunResult r = Cmd("erase --email " + P("nobody", "family.test"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("nothing is held about " + P("nobody", "family.test")), std::string::npos)
+      << r.output;
+  r = Cmd("erase --case PACTS-1999-0001");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("there is no case PACTS-1999-0001"), std::string::npos) << r.output;
+  r = Cmd("erase --case PACTS-2001-0001");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  r = Cmd("erase --case PACTS-2001-0001");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("was erased before"), std::string::npos) << r.output;
+  r = Cmd("erase --email " + P("parent", "family.test"));
+  EXPECT_EQ(r.exit_code, 1) << "their only case is erased: nothing left\n" << r.output;
+}
+
 TEST_F(AdminE2E, TheHtmlReportRendersInAHeadlessBrowser) {
   Complain("This is a formal complaint.", "h1");
   ASSERT_EQ(Cmd("run --once").exit_code, 0);
