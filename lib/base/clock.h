@@ -38,13 +38,17 @@ class FixedClock : public Clock {
 class TokenSource {
  public:
   virtual ~TokenSource() = default;
-  // An unguessable token (hex), for Message-IDs that authenticate replies.
+  // An unguessable token of letters and digits (dot-atom text), for
+  // Message-IDs that authenticate replies.
   virtual std::string NewToken() = 0;
 };
 
-// 128 bits from the operating system's random source.
+// 130 bits from the operating system's random source, as 26 lower-case base32
+// digits: short enough that a reply's "In-Reply-To: <token@domain>" fits on
+// one 78-character line.
 class RandomTokenSource : public TokenSource {
  public:
+  static constexpr size_t kTokenLength = 26;
   std::string NewToken() override;
 };
 

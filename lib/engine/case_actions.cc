@@ -1,6 +1,7 @@
 #include "engine/case_actions.h"
 
 #include "calendar/local_zone.h"
+#include "engine/case_reply_cap.h"
 #include "mail/address.h"
 #include "procedure/deadlines.h"
 
@@ -10,7 +11,9 @@ namespace {
 const char* EventLabel(const std::string& kind) {
   if (kind == "complaint") return "The complaint";
   if (kind == "complainant_reply") return "From the complainant";
+  if (kind == "complainant_reply_held") return "From the complainant (not forwarded: daily limit)";
   if (kind == "handler_reply") return "To the complainant";
+  if (kind == "handler_reply_held") return "To the complainant (not sent: daily limit)";
   if (kind == "direct_reply") return "To the complainant (sent directly)";
   if (kind == "outcome") return "Stage One written response";
   if (kind == "holding") return "Holding letter";
@@ -180,6 +183,24 @@ void CaseActions::Void(CaseRecord& c, const std::string& by) {
   CaseStore cases(db_);
   cases.Save(c);
   cases.AddEvent(c.id, now_, "voided", "marked not a complaint by " + mail_.NameOf(by));
+}
+
+bool CaseActions::ReplyCapReached(const CaseRecord& c) const {
+  return CaseReplyCapReached(db_, ctx_.zone, c.id, now_);
+}
+
+void CaseActions::HoldReply(const CaseRecord& c, const std::string& kind, const std::string& text) {
+  CaseStore cases(db_);
+  cases.AddEvent(c.id, now_, kind, text);
+  if (CaseReplyCapNoticeSent(db_, ctx_.zone, c.id, now_)) return;
+  cases.AddEvent(
+      c.id, now_, "reply_cap_reached",
+      std::to_string(kCaseRepliesPerDay) +
+          " replies relayed today: later ones are recorded, not sent on, until tomorrow");
+  LetterFields f = mail_.Fields(c);
+  f.values["limit"] = std::to_string(kCaseRepliesPerDay);
+  mail_.Send(c, "reply_cap_notice", {mail_.NameOf(c.handler_email), c.handler_email}, f,
+             "auto-generated");
 }
 
 void CaseActions::CommandError(const CaseRecord& c, const std::string& to,

@@ -34,6 +34,11 @@ class CaseActions {
   std::string Reassign(CaseRecord& c, const std::string& by);
   void Close(CaseRecord& c, const std::string& reason);
   void Void(CaseRecord& c, const std::string& by);
+  // Whether the case has relayed its day's worth of correspondence (SPEC §2.5).
+  bool ReplyCapReached(const CaseRecord& c) const;
+  // Records a reply the daily cap keeps back (`kind` is complainant_reply_held or
+  // handler_reply_held) and, the first time that day, tells the handler.
+  void HoldReply(const CaseRecord& c, const std::string& kind, const std::string& text);
   // Tells `to` what was wrong with their message; nothing else happens.
   void CommandError(const CaseRecord& c, const std::string& to, const std::string& error);
 

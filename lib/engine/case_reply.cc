@@ -4,6 +4,7 @@
 #include "engine/case_actions.h"
 #include "engine/case_opening.h"
 #include "mail/address.h"
+#include "procedure/classification.h"
 #include "procedure/complainant_requests.h"
 #include "procedure/reply_command.h"
 #include "store/outbox.h"
@@ -29,6 +30,17 @@ bool AnswersOurLetter(SQLite::Database& db, const Message& m, const CaseRecord& 
   return false;
 }
 
+// Who wrote `from`, for the timeline: a role, never an address.
+std::string Writer(const ProcedureContext& ctx, const CaseRecord& c, const std::string& from,
+                   const CaseMessage& in) {
+  if (!in.sent_folder_owner.empty()) return "a co-chair's Sent folder";
+  if (IsActor(ctx, c, from))
+    return SameEmail(from, c.handler_email) ? "the handler" : "the reviewer";
+  if (!c.complainant_email.empty() && SameEmail(from, c.complainant_email))
+    return "the complainant";
+  return "an address not on the case";
+}
+
 CaseReplyOutcome Execute(const ProcedureContext& ctx, CaseActions& act, CaseRecord& c,
                          const std::string& by, const ReplyCommand& cmd) {
   if (!cmd.error.empty()) {
@@ -42,6 +54,10 @@ CaseReplyOutcome Execute(const ProcedureContext& ctx, CaseActions& act, CaseReco
   std::string problem;
   switch (cmd.keyword) {
     case Keyword::kNone:
+      if (!cmd.text.empty() && act.ReplyCapReached(c)) {
+        act.HoldReply(c, "handler_reply_held", cmd.text);
+        return {"held", "daily reply limit reached: recorded, not sent to the complainant"};
+      }
       problem = act.RelayToComplainant(c, by, cmd.text);
       if (problem.empty()) return {"relayed", "handler's reply sent on to the complainant"};
       break;
@@ -97,6 +113,10 @@ CaseReplyOutcome FromComplainant(SQLite::Database& db, Instant now, CaseActions&
     note = "The complainant asks for an independent review after the window closed on " +
            c.appeal_due + ". Reply #escalate to start Stage Two anyway.";
   }
+  if (act.ReplyCapReached(c)) {
+    act.HoldReply(c, "complainant_reply_held", text);
+    return {"held", "daily reply limit reached: recorded, not forwarded to the handler"};
+  }
   act.ForwardToActors(c, text, note);
   return {"complainant_reply", "complainant's reply forwarded to the handler"};
 }
@@ -110,6 +130,14 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
   CaseStore cases(db);
   const std::string from = in.message.from ? in.message.from->email : "";
 
+  // Out-of-office replies and bounces carry a token or a case reference like
+  // any reply; relaying them, or acting on them, would start a loop.
+  if (const std::string why = AutomatedReason(in.message, ctx.rules); !why.empty()) {
+    cases.AddEvent(c.id, now, "automated",
+                   "automated mail (" + why + ") from " + Writer(ctx, c, from, in) +
+                       ": recorded, not relayed or acted on");
+    return {"automated", "automated mail on the case (" + why + "): recorded only"};
+  }
   if (!in.sent_folder_owner.empty()) {
     if (!IsActor(ctx, c, in.sent_folder_owner)) {
       return {"recorded", "in the Sent folder of someone not acting on the case"};

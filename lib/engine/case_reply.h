@@ -6,7 +6,10 @@
 // intaked sent that very person about that very case (the token in its
 // Message-ID), or was read from the actor's own Sent folder. Anything else -
 // a forged From, a complainant typing #close, a named co-chair - is recorded
-// and never executed. Runs inside the caller's transaction.
+// and never executed. Automated mail (out-of-office replies, bounces) is
+// recorded and nothing else, and correspondence beyond the daily cap
+// (case_reply_cap.h) is recorded but not relayed. Runs inside the caller's
+// transaction.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -27,8 +30,9 @@ struct CaseMessage {
 };
 
 struct CaseReplyOutcome {
-  std::string kind;  // handler_command | relayed | complainant_reply | stage_two | unauthenticated
-                     // | recorded
+  // handler_command | relayed | complainant_reply | stage_two | unauthenticated | recorded |
+  // automated (recorded, never relayed or acted on) | held (over the daily reply cap)
+  std::string kind;
   std::string detail;  // for the log: no bodies, no addresses
 };
 

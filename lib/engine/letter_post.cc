@@ -12,9 +12,10 @@ std::string LetterPost::Enqueue(const LetterAddressing& a, const Letter& letter)
   mail.to = {a.to};
   mail.subject = letter.subject;
   mail.body = letter.body;
-  const std::string domain = EmailDomain(cfg.intake_address);
-  const std::string ref = a.reference.empty() ? "none" : a.reference;
-  mail.message_id = "intaked." + ref + "." + a.purpose + "." + tokens_.NewToken() + "@" + domain;
+  // Nothing but the token: replies are matched by the whole id in the outbox,
+  // never by taking it apart, so ids of the older, longer form
+  // ("intaked.REF.purpose.<32 hex>@domain") in letters already sent still work.
+  mail.message_id = tokens_.NewToken() + "@" + EmailDomain(cfg.intake_address);
   if (!a.in_reply_to.empty()) {
     mail.in_reply_to = a.in_reply_to;
     mail.references = a.references;

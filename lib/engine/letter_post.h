@@ -1,8 +1,9 @@
 // LetterPost: turns a rendered Letter into a composed mail in the outbox.
 //
 // Every letter goes out from the intake address under the organisation's
-// display name, with a Message-ID holding a fresh unguessable token (so a
-// reply to it can later prove who it answers), threaded under the message it
+// display name, with a Message-ID that is a fresh unguessable token at the
+// intake domain (so a reply to it can later prove who it answers; short, so
+// the reply's In-Reply-To fits on one line), threaded under the message it
 // answers. Call inside the transaction that makes the change the letter reports.
 #pragma once
 

@@ -109,8 +109,9 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
         role.sent && role.co_chair ? ctx_.config.co_chairs[*role.co_chair].identity.address : "";
     const CaseReplyOutcome out =
         HandleCaseMessage(ctx_, db_, tokens_, now, *c, {m, own_text, owner});
-    record("correspondence", out.kind, case_id, true, true);
-    return {"correspondence", c->reference, out.detail};
+    const std::string kind = out.kind == "automated" ? "automated" : "correspondence";
+    record(kind, out.kind, case_id, true, true);
+    return {kind, c->reference, out.detail};
   }
   if (intake_command) {
     const bool from_own_sent = role.sent && role.co_chair == writer;

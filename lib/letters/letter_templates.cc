@@ -76,6 +76,7 @@ const std::vector<std::string>& LetterTemplates::Names() {
       "overdue_notice",
       "complainant_delay",
       "command_error",
+      "reply_cap_notice",
       "compliment_thanks",
       "compliment_copy",
       "weekly_digest",

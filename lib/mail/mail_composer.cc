@@ -6,6 +6,9 @@
 namespace intaked {
 namespace {
 
+constexpr size_t kFoldAt = 78;    // RFC 5322 2.1.1: lines SHOULD be no longer
+constexpr size_t kMaxLine = 998;  // ... and MUST be no longer (without CRLF)
+
 bool IsPlainAscii(std::string_view s) {
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
@@ -61,7 +64,62 @@ std::string FormatList(const std::vector<Address>& list) {
   return out;
 }
 
+bool IsFoldSpace(char c) { return c == ' ' || c == '\t'; }
+
+// Where to fold `line` so that (with `lead` bytes already before it on the
+// output line) the part before the fold is at most `limit` bytes: the index
+// of a space or tab with text on both sides, the last one within the limit
+// when `last`, else the first one beyond `from`; npos when there is none.
+size_t FoldPoint(std::string_view line, size_t lead, size_t limit, bool last, size_t from = 0) {
+  size_t text = 0;  // a fold must leave text on the line before it
+  while (text < line.size() && IsFoldSpace(line[text])) ++text;
+  const size_t end = std::min(line.size() - 2, limit - lead);  // callers pass lines over 78
+  auto ok = [&](size_t i) { return i > text && IsFoldSpace(line[i]) && !IsFoldSpace(line[i + 1]); };
+  if (last) {
+    for (size_t i = end; i > text; --i) {
+      if (ok(i)) return i;
+    }
+    return std::string_view::npos;
+  }
+  for (size_t i = from; i <= end; ++i) {
+    if (ok(i)) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Appends one physical header line (no CRLF), folded.
+void FoldLine(std::string_view line, std::string& out) {
+  size_t lead = 0;  // 1 after a forced break: the space that continues the line
+  while (lead + line.size() > kFoldAt) {
+    size_t cut = FoldPoint(line, lead, kFoldAt, true);
+    if (cut == std::string_view::npos)
+      cut = FoldPoint(line, lead, kMaxLine, false, kFoldAt - lead + 1);
+    if (cut == std::string_view::npos && lead + line.size() <= kMaxLine) break;
+    const bool forced = cut == std::string_view::npos;
+    // A run of over 998 bytes without a space (an absurd subject word) is
+    // broken anyway: a reader sees a space there, which beats a rejected letter.
+    if (forced) cut = kMaxLine - lead;
+    out.append(lead, ' ').append(line.substr(0, cut)).append("\r\n");
+    line.remove_prefix(cut);
+    lead = forced ? 1 : 0;
+  }
+  out.append(lead, ' ').append(line);
+}
+
 }  // namespace
+
+std::string FoldHeaderLines(std::string_view block) {
+  std::string out;
+  out.reserve(block.size() + block.size() / 32);
+  while (!block.empty()) {
+    const size_t eol = block.find("\r\n");
+    FoldLine(block.substr(0, eol), out);
+    if (eol == std::string_view::npos) break;
+    out += "\r\n";
+    block.remove_prefix(eol + 2);
+  }
+  return out;
+}
 
 std::string EncodeHeaderText(std::string_view text) {
   if (IsPlainAscii(text)) return std::string(text);
@@ -133,6 +191,7 @@ std::string ComposeMail(const OutgoingMail& mail) {
   h += "Auto-Submitted: " + mail.auto_submitted + "\r\n";
   h += "X-Auto-Response-Suppress: All\r\n";
   h += "MIME-Version: 1.0\r\n";
+  h = FoldHeaderLines(h);
   std::string body = EncodeQuotedPrintable(mail.body);
   if (body.empty() || body.back() != '\n') body += "\r\n";
   const std::string text_headers =
@@ -150,10 +209,13 @@ std::string ComposeMail(const OutgoingMail& mail) {
       if (c == '"' || c == '\\' || c == '\r' || c == '\n') c = '_';
     }
     const std::string name = EncodeHeaderText(safe);
-    out += "--" + boundary + "\r\nContent-Type: " +
-           (a.content_type.empty() ? "application/octet-stream" : a.content_type) + "; name=\"" +
-           name + "\"\r\nContent-Disposition: attachment; filename=\"" + name +
-           "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+    out +=
+        "--" + boundary + "\r\n" +
+        FoldHeaderLines("Content-Type: " +
+                        (a.content_type.empty() ? "application/octet-stream" : a.content_type) +
+                        "; name=\"" + name + "\"\r\nContent-Disposition: attachment; filename=\"" +
+                        name + "\"\r\nContent-Transfer-Encoding: base64\r\n") +
+        "\r\n";
     const std::string encoded = Base64(a.data);
     for (size_t i = 0; i < encoded.size(); i += 76) out += encoded.substr(i, 76) + "\r\n";
   }

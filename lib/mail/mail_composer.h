@@ -1,8 +1,9 @@
 // ComposeMail: an outgoing letter as RFC 5322 bytes, ready for SMTP.
 //
 // Always UTF-8 text, quoted-printable, encoded-word subjects and names,
-// CRLF line ends, and the headers that keep auto-replies from looping
-// (Auto-Submitted, X-Auto-Response-Suppress). Pure: the caller supplies the
+// CRLF line ends, header lines folded to 78 bytes where they can be, and the
+// headers that keep auto-replies from looping (Auto-Submitted,
+// X-Auto-Response-Suppress). Pure: the caller supplies the
 // date and the Message-ID.
 #pragma once
 
@@ -32,6 +33,10 @@ struct OutgoingMail {
 
 std::string ComposeMail(const OutgoingMail& mail);
 
+// Folds every line of a header block (CRLF line ends) longer than 78 bytes
+// before a space or tab (RFC 5322 2.2.3), so unfolding gives back the same
+// text; a line is never left longer than 998 bytes.
+std::string FoldHeaderLines(std::string_view block);
 // Encodes a header text as RFC 2047 encoded words when it is not plain ASCII.
 std::string EncodeHeaderText(std::string_view text);
 std::string EncodeQuotedPrintable(std::string_view text);

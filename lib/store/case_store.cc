@@ -143,6 +143,23 @@ std::vector<CaseEvent> CaseStore::Events(int64_t case_id) {
   return out;
 }
 
+int CaseStore::CountEvents(int64_t case_id, const std::vector<std::string>& kinds,
+                           std::chrono::sys_seconds from, std::chrono::sys_seconds to) {
+  if (kinds.empty()) return 0;
+  std::string marks;
+  for (size_t i = 0; i < kinds.size(); ++i) marks += i ? ",?" : "?";
+  SQLite::Statement q(db_,
+                      "SELECT COUNT(*) FROM case_events WHERE case_id = ? AND at BETWEEN ? AND ?"
+                      " AND kind IN (" +
+                          marks + ")");
+  q.bind(1, case_id);
+  q.bind(2, int64_t(from.time_since_epoch().count()));
+  q.bind(3, int64_t(to.time_since_epoch().count()));
+  for (size_t i = 0; i < kinds.size(); ++i) q.bind(int(i) + 4, kinds[i]);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
 std::set<std::string> CaseStore::RemindersDone(int64_t case_id, const std::string& deadline,
                                                const std::string& due) {
   SQLite::Statement q(db_,

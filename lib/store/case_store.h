@@ -66,6 +66,9 @@ class CaseStore {
   void AddEvent(int64_t case_id, std::chrono::sys_seconds at, const std::string& kind,
                 const std::string& detail);
   std::vector<CaseEvent> Events(int64_t case_id);
+  // How many of the case's events are of one of `kinds` and fall in [from, to].
+  int CountEvents(int64_t case_id, const std::vector<std::string>& kinds,
+                  std::chrono::sys_seconds from, std::chrono::sys_seconds to);
 
   // The reminder ledger: steps already decided for a deadline date.
   std::set<std::string> RemindersDone(int64_t case_id, const std::string& deadline,

@@ -196,6 +196,32 @@ TEST_F(ProcedureE2E, RemindersComeOnTheirDaysOnceAndNeverToTheNamedCoChair) {
       << "the named co-chair receives nothing about the case, ever";
 }
 
+TEST_F(ProcedureE2E, TheHandlersAutoReplyToTheNotificationReachesNobody) {
+  stack_.Send(P("parent", "family.test"), {P("info")},
+              TestMail(P("parent", "family.test"), P("info"), "Complaint",
+                       "I am unhappy with the SEND panel.", "o1." + prefix_ + "@family.test"));
+  Run();
+  ASSERT_EQ(New(P("parent", "family.test")).size(), 1u);  // the acknowledgement
+  const auto notes = New(P("chair.a"));
+  ASSERT_EQ(notes.size(), 1u);
+  // Alex is away: his mail client answers the notification by itself, token and all.
+  const Message& n = notes[0].message;
+  stack_.Send(P("chair.a"), {P("info")},
+              "From: Alex Able <" + P("chair.a") + ">\r\nTo: " + P("info") +
+                  "\r\nSubject: Automatic reply: " + n.subject + "\r\nMessage-ID: <ooo1." +
+                  prefix_ + "@client.test>\r\nIn-Reply-To: <" + n.message_id +
+                  ">\r\nReferences: <" + n.message_id +
+                  ">\r\nAuto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n\r\n"
+                  "I am out of the office until Monday and will answer your email then.\r\n");
+  Run();
+  EXPECT_TRUE(New(P("parent", "family.test")).empty()) << "the complainant receives nothing";
+  EXPECT_TRUE(New(P("chair.a")).empty()) << "and nothing goes back to the auto-responder";
+  const std::string ref = n.subject.substr(1, n.subject.find(']') - 1);
+  const RunResult show = Cmd("show " + ref);
+  EXPECT_NE(show.output.find("automated"), std::string::npos)
+      << "recorded on the case: " << show.output;
+}
+
 TEST_F(ProcedureE2E, AnAnonymousComplaintsNotificationDoesNotRevealTheSender) {
   stack_.Send(P("parent", "family.test"), {P("info")},
               TestMail("Pat Parent <" + P("parent", "family.test") + ">", P("info"), "Complaint",

@@ -1,0 +1,29 @@
+#include "engine/case_reply_cap.h"
+
+#include "store/case_store.h"
+
+namespace intaked {
+namespace {
+
+// Events of `kinds` on the case during the local day of `now`.
+int CountToday(SQLite::Database& db, const LocalZone& zone, int64_t case_id, Instant now,
+               const std::vector<std::string>& kinds) {
+  const date::sys_days today = zone.LocalDate(now);
+  return CaseStore(db).CountEvents(case_id, kinds, zone.At(today, 0), zone.EndOfDay(today));
+}
+
+}  // namespace
+
+bool CaseReplyCapReached(SQLite::Database& db, const LocalZone& zone, int64_t case_id,
+                         Instant now) {
+  // What was relayed: the handler's words to the complainant, the complainant's to the handler.
+  return CountToday(db, zone, case_id, now, {"handler_reply", "complainant_reply"}) >=
+         kCaseRepliesPerDay;
+}
+
+bool CaseReplyCapNoticeSent(SQLite::Database& db, const LocalZone& zone, int64_t case_id,
+                            Instant now) {
+  return CountToday(db, zone, case_id, now, {"reply_cap_reached"}) > 0;
+}
+
+}  // namespace intaked
