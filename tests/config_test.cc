@@ -122,3 +122,35 @@ TEST(Config, PasswordFilesMustBePrivate) {
 
 }  // namespace
 }  // namespace intaked
+
+namespace intaked {
+namespace {
+
+std::string Replaced(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("not in the test config: " + from);
+  return text.replace(at, from.size(), to);
+}
+
+TEST(Config, PeopleInTheProcedureAreDistinctWhateverTheCase) {
+  const auto dup = ParseConfig(Replaced(TestConfigText(), "address = \"chair.b@pacts.test\"",
+                                        "address = \"Chair.A@PACTS.test\""),
+                               "/tmp/x.toml");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_NE(dup.status().message().find("two co-chairs share the address"), std::string::npos);
+  const auto fallback = ParseConfig(Replaced(TestConfigText(), "address = \"steering@pacts.test\"",
+                                             "address = \"chair.b@pacts.test\""),
+                                    "/tmp/x.toml");
+  ASSERT_FALSE(fallback.ok());
+  EXPECT_NE(fallback.status().message().find("fallback must not be a co-chair (Bea Bright)"),
+            std::string::npos)
+      << fallback.status().message();
+  const auto reviewer = ParseConfig(
+      Replaced(TestConfigText(), "reviewer@outside.test", "CHAIR.A@pacts.test"), "/tmp/x.toml");
+  ASSERT_FALSE(reviewer.ok());
+  EXPECT_NE(reviewer.status().message().find("reviewer must not be a co-chair (Alex Able)"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace intaked

@@ -15,6 +15,7 @@
 #include "mail/date_header.h"
 #include "mail/header_decode.h"
 #include "mail/html_text.h"
+#include "mail/mail_composer.h"
 #include "mail/mime_parser.h"
 #include "mail/quoted_text.h"
 #include "procedure/case_reference.h"
@@ -77,6 +78,15 @@ TEST(AddressSafety, HeaderTextFromMailHoldsNoControlCharacters) {
                             "c\nd",
                             true),
             "a [2Jb c\nd");
+}
+
+TEST(AddressSafety, EncodingAHeaderOfBrokenUtf8Ends) {
+  // 60 continuation bytes in a row: the encoder used to step back to where it
+  // started and loop for ever (unreachable from mail today; it must not be).
+  const std::string bytes(60, '\x80');
+  const std::string encoded = EncodeHeaderText(bytes);
+  EXPECT_NE(encoded.find("=?UTF-8?B?"), std::string::npos);
+  EXPECT_EQ(encoded.find('\x80'), std::string::npos);
 }
 
 TEST(AddressSafety, MessageIdsWithControlsAreNotKeptForThreading) {

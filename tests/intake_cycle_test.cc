@@ -260,6 +260,28 @@ TEST_F(IntakeCycleTest, CoChairHistoryIsNotIntakeOnFirstSight) {
   EXPECT_FALSE(MessageLog(*db_).Contains("old@family.test"));
 }
 
+TEST_F(IntakeCycleTest, IntakeHistoryIsNotNewIntakeOnFirstSight) {
+  // A new install on a years-old info@ mailbox acknowledges none of its past.
+  server_.Deliver("info@pacts.test", Complaint("old-i@family.test", "An old complaint."),
+                  At(2025, 1, 10));
+  server_.Deliver("info@pacts.test", Complaint("new-i@family.test", "A new complaint."),
+                  At(2026, 11, 24));
+  EXPECT_EQ(RunCycle().complaints, 1);
+  EXPECT_FALSE(MessageLog(*db_).Contains("old-i@family.test"));
+  EXPECT_TRUE(sender_.To("parent@family.test").size() == 1u);
+}
+
+TEST_F(IntakeCycleTest, AChangedUidValidityDoesNotTurnHistoryIntoIntake) {
+  server_.Deliver("chair.b@pacts.test",
+                  Complaint("hist@family.test", "An old complaint.", "chair.b@pacts.test"),
+                  At(2026, 6, 1));
+  RunCycle();  // history on first sight: skipped, not recorded
+  server_.Folder("chair.b@pacts.test").uidvalidity = 77;  // the server renumbered the folder
+  EXPECT_EQ(RunCycle().complaints, 0);
+  EXPECT_TRUE(CaseStore(*db_).List(false).empty());
+  EXPECT_TRUE(sender_.sent.empty());
+}
+
 TEST_F(IntakeCycleTest, MessagesWithoutIdAreStillProcessedOnce) {
   const std::string raw = "From: parent@family.test\r\nSubject: complaint\r\n\r\nno id\r\n";
   // Each mailbox's delivery adds its own trace headers.

@@ -164,7 +164,7 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
     }
     s.RejectUnknown();
     for (const CoChairSettings& other : c.co_chairs) {
-      if (root.ok() && other.identity.address == cc.identity.address) {
+      if (root.ok() && SameEmail(other.identity.address, cc.identity.address)) {
         root.Fail("co_chair", "two co-chairs share the address " + cc.identity.address);
       }
     }
@@ -178,12 +178,23 @@ void ReadPeople(TomlSection root, Config& c) {
   c.fallback_address = f.String("address", true);
   if (f.ok() && !ValidEmail(c.fallback_address))
     f.Fail("address", "not an email address: \"" + c.fallback_address + "\"");
+  // The fallback handles what the co-chairs cannot (a complaint naming both):
+  // it cannot be one of them.
+  for (const CoChairSettings& cc : c.co_chairs) {
+    if (f.ok() && SameEmail(cc.identity.address, c.fallback_address))
+      f.Fail("address", "the fallback must not be a co-chair (" + cc.identity.name + ")");
+  }
   f.RejectUnknown();
   TomlSection r = root.Table("stage_two", true);
   c.reviewer_name = r.String("reviewer_name", true);
   c.reviewer_address = r.String("reviewer_address", true);
   if (r.ok() && !ValidEmail(c.reviewer_address))
     r.Fail("reviewer_address", "not an email address: \"" + c.reviewer_address + "\"");
+  // Stage Two is independent: the reviewer is nobody inside the procedure.
+  for (const CoChairSettings& cc : c.co_chairs) {
+    if (r.ok() && SameEmail(cc.identity.address, c.reviewer_address))
+      r.Fail("reviewer_address", "the reviewer must not be a co-chair (" + cc.identity.name + ")");
+  }
   r.RejectUnknown();
 }
 

@@ -133,8 +133,11 @@ Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, C
   }
   auto list = (*folder)->ListAfter(after);
   if (!list.ok()) return list.status();
-  // First sight of a co-chair's folder: their old mail is history, not new intake.
-  const bool first_sight = !known && src.role.co_chair.has_value();
+  // First sight of a folder - or of a folder whose UIDVALIDITY changed, which
+  // is a new folder as far as UIDs go - takes its old mail as history, not as
+  // new intake: a new install on a years-old info@ mailbox, or a server that
+  // renumbered a co-chair's INBOX, must not acknowledge years of old mail.
+  const bool first_sight = !known || known->uidvalidity != validity;
   const Instant cutoff = clock_.Now() - std::chrono::days(ctx.config.first_run_days);
   for (const auto& batch : Batches(*list)) {
     auto fetched = (*folder)->Fetch(batch, ctx.config.max_message_bytes);
