@@ -12,6 +12,7 @@
 #include "engine/intake_cycle.h"
 #include "fake_mail.h"
 #include "mail/address.h"
+#include "mail/charset.h"
 #include "mail/date_header.h"
 #include "mail/header_decode.h"
 #include "mail/html_text.h"
@@ -78,6 +79,15 @@ TEST(AddressSafety, HeaderTextFromMailHoldsNoControlCharacters) {
                             "c\nd",
                             true),
             "a [2Jb c\nd");
+}
+
+TEST(AddressSafety, TextFromAnyCharsetIsValidUtf8) {
+  // Found by the header_decode fuzzer: glibc's iconv passes code points above
+  // U+10FFFF through from UCS-4 and from UTF-8 under another name.
+  for (const char* word : {"=?ISO-10646/UTF8?B?9KaPmQ==?=", "=?UCS-4?B?AP///w==?="}) {
+    const std::string text = DecodeHeaderValue(word);
+    EXPECT_TRUE(IsValidUtf8(text)) << word;
+  }
 }
 
 TEST(AddressSafety, EncodingAHeaderOfBrokenUtf8Ends) {

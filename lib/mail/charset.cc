@@ -104,7 +104,9 @@ std::string ToUtf8(std::string_view bytes, std::string_view charset) {
   if (cs == "iso-8859-1" || cs == "latin1" || cs == "iso_8859-1") cs = "windows-1252";
   bool ok = false;
   std::string out = Convert(bytes, cs, &ok);
-  if (ok) return out;
+  // iconv's idea of UTF-8 is not ours: glibc passes code points above
+  // U+10FFFF through from UCS-4 and its aliases. Check what it gave back.
+  if (ok) return IsValidUtf8(out) ? out : SanitizeUtf8(out);
   // Unknown charset name: best effort.
   if (IsValidUtf8(bytes)) return std::string(bytes);
   out = Convert(bytes, "windows-1252", &ok);
