@@ -1,5 +1,6 @@
 // `intaked check`: is the config valid, and can every server be reached?
-// One line per mailbox and one for SMTP, each "ok" or exactly what failed.
+// One line per mailbox and one for SMTP, each "ok" or exactly what failed,
+// and for each account whether its connection was encrypted (TLS).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "transport/imap_session.h"
 #include "transport/imap_url.h"
 #include "transport/smtp_sender.h"
+#include "transport/tls_policy.h"
 
 namespace intaked {
 namespace {
@@ -31,8 +33,8 @@ bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& f
                              info.status().message());
     return false;
   }
-  std::cout << fmt::format("ok    {:<34} {}{} ({} messages)\n", what, url.server, name,
-                           info->exists);
+  std::cout << fmt::format("ok    {:<34} {}{} ({} messages; {})\n", what, url.server, name,
+                           info->exists, DescribeTls((*session)->tls()));
   return true;
 }
 
@@ -64,9 +66,10 @@ int CheckCommand(const std::string& config_path) {
          ok;
   }
   SmtpSender smtp({c.smtp_url, c.smtp_username, c.smtp_password, c.tls});
-  const SendOutcome probe = smtp.Probe();
+  bool tls = false;
+  const SendOutcome probe = smtp.Probe(&tls);
   if (probe.kind == SendOutcome::Kind::kAccepted) {
-    std::cout << fmt::format("ok    {:<34} {}\n", "smtp", c.smtp_url);
+    std::cout << fmt::format("ok    {:<34} {} ({})\n", "smtp", c.smtp_url, DescribeTls(tls));
   } else {
     std::cout << fmt::format("FAIL  {:<34} {}: {}\n", "smtp", c.smtp_url, probe.detail);
     ok = false;

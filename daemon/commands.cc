@@ -63,8 +63,9 @@ int RunCommand(const RunOptions& o) {
     ServiceParts parts{o.config_path, ctx, **db, *clock, tokens, log};
     return RunService(parts);
   }
-  ImapFolderOpener folders(ctx->config.tls);
-  SmtpSender sender(SmtpFrom(ctx->config));
+  LoginGuard logins(log);  // an account refused once is not tried again in this run
+  ImapFolderOpener folders(ctx->config.tls, &logins);
+  SmtpSender sender(SmtpFrom(ctx->config), &logins);
   OutageLog outages(log);
   IntakeCycle cycle(**db, folders, sender, *clock, tokens, outages, log);
   CycleReport report;

@@ -14,6 +14,7 @@
 #include "store/case_store.h"
 #include "transport/idle_doorbell.h"
 #include "transport/imap_folder_opener.h"
+#include "transport/login_guard.h"
 #include "transport/smtp_sender.h"
 
 namespace intaked {
@@ -23,7 +24,7 @@ namespace asio = boost::asio;
 
 class Service {
  public:
-  explicit Service(ServiceParts& p) : p_(p), context_(p.context), outages_(p.log) {}
+  explicit Service(ServiceParts& p) : p_(p), context_(p.context), outages_(p.log), logins_(p.log) {}
 
   int Run() {
     signals_.async_wait(
@@ -77,6 +78,7 @@ class Service {
           "reload: storage.database changed; that takes a restart - keeping the open database");
     }
     context_ = ctx.value();  // takes effect from the next cycle
+    logins_.Forget();        // the admin may have fixed a refused password: try once more
     StartDoorbells();
     p_.log->info("reloaded {}", p_.config_path);
   }
@@ -115,8 +117,8 @@ class Service {
     }
     for (const MailboxSettings* box : boxes) {
       doorbells_.push_back(std::make_unique<IdleDoorbell>(
-          *box, context_->config.tls, [this] { asio::post(io_, [this] { OnDoorbell(); }); },
-          p_.log));
+          *box, context_->config.tls, logins_,
+          [this] { asio::post(io_, [this] { OnDoorbell(); }); }, p_.log));
     }
   }
 
@@ -136,9 +138,10 @@ class Service {
     cycle_started_ = std::chrono::steady_clock::now();
     auto ctx = context_;
     asio::post(worker_, [this, ctx] {
-      ImapFolderOpener folders(ctx->config.tls);
+      ImapFolderOpener folders(ctx->config.tls, &logins_);
       SmtpSender sender({ctx->config.smtp_url, ctx->config.smtp_username, ctx->config.smtp_password,
-                         ctx->config.tls});
+                         ctx->config.tls},
+                        &logins_);
       IntakeCycle cycle(p_.db, folders, sender, p_.clock, p_.tokens, outages_, p_.log);
       CycleReport report;
       const Status s = cycle.Run(*ctx, &report, [this] { return stop_.load(); });
@@ -178,6 +181,7 @@ class Service {
   ServiceParts& p_;
   std::shared_ptr<const ProcedureContext> context_;
   OutageLog outages_;  // used only on the worker thread
+  LoginGuard logins_;  // shared by the worker and the doorbells' threads
   asio::io_context io_;
   asio::signal_set signals_{io_, SIGINT, SIGTERM, SIGHUP};
   asio::steady_timer timer_{io_};

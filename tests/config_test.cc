@@ -95,6 +95,52 @@ TEST(Config, MissingAndMalformedValues) {
             std::string::npos);
 }
 
+// A folder name goes into IMAP commands as a quoted string: a CR or LF in it
+// would end the command and start another of the config's choosing.
+TEST(Config, FolderNamesMayNotHoldLineBreaksOrNul) {
+  const std::string text = TestConfigText();
+  struct Bad {
+    std::string from, to, key;
+  };
+  const Bad cases[] = {
+      {"imap_url = \"imap://127.0.0.1:1143/INBOX\"\npassword = \"pw\"\n\n[smtp",
+       "imap_url = \"imap://127.0.0.1:1143/INBOX%0D%0AA1 DELETE INBOX\"\npassword = "
+       "\"pw\"\n\n[smtp",
+       "intake.imap_url"},
+      {"imap_url = \"imap://127.0.0.1:1143/INBOX\"\npassword = \"pw\"\n\n[smtp",
+       "imap_url = \"imap://127.0.0.1:1143/IN%00BOX\"\npassword = \"pw\"\n\n[smtp",
+       "intake.imap_url"},
+      {"aliases = [\"Alex\"]\n", "aliases = [\"Alex\"]\nsent_folder = \"Sent\\r\\nA9 LOGOUT\"\n",
+       "co_chair[1].sent_folder"},
+      {"aliases = [\"Alex\"]\n", "aliases = [\"Alex\"]\nsent_folder = \"Sent\\n\"\n",
+       "co_chair[1].sent_folder"},
+  };
+  for (const Bad& b : cases) {
+    const size_t at = text.find(b.from);
+    ASSERT_NE(at, std::string::npos) << b.from;
+    const std::string bad = std::string(text).replace(at, b.from.size(), b.to);
+    auto c = ParseConfig(bad, "f.toml");
+    ASSERT_FALSE(c.ok()) << b.to;
+    EXPECT_NE(c.status().message().find(b.key + ": the folder name may not hold"),
+              std::string::npos)
+        << c.status().message();
+  }
+  auto fine =
+      ParseConfig(std::regex_replace(text, std::regex("aliases = \\[\"Alex\"\\]\n"),
+                                     "aliases = [\"Alex\"]\nsent_folder = \"Sent Items\"\n"),
+                  "f.toml");
+  ASSERT_TRUE(fine.ok()) << fine.status().message();
+  EXPECT_EQ(fine->co_chairs[0].mailbox->sent_folder, "Sent Items");
+}
+
+TEST(Config, MailboxesAreNamedAsPeopleKnowThem) {
+  auto c = ParseConfig(TestConfigText(), "f.toml");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->intake_mailbox.role, "the intake mailbox");
+  EXPECT_EQ(c->co_chairs[0].mailbox->role, "co-chair Alex Able's mailbox");
+  EXPECT_EQ(c->co_chairs[1].mailbox->role, "co-chair Bea Bright's mailbox");
+}
+
 TEST(Config, PasswordFilesMustBePrivate) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("intaked-config-test-" + std::to_string(getpid()));

@@ -1,6 +1,7 @@
 // In-memory MailFolderOpener and MailSender for engine tests.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ struct FakeFolderData {
   uint32_t next_uid = 1;
   std::vector<FetchedMail> messages;
   bool down = false;
+  std::string refused;  // when set, logins are refused (kPermanent) with these words
 };
 
 class FakeMailServer : public MailFolderOpener {
@@ -37,6 +39,7 @@ class FakeMailServer : public MailFolderOpener {
     ++opens;
     FakeFolderData& f = folders_[mailbox.username + "/" + (folder.empty() ? "INBOX" : folder)];
     if (f.down) return Status::Connection("connection refused");
+    if (!f.refused.empty()) return Status::Permanent(f.refused);
     return std::unique_ptr<MailFolder>(new View(f));
   }
 
@@ -77,14 +80,19 @@ struct SentMail {
 
 class FakeSender : public MailSender {
  public:
+  // The outcome of every send, unless `decide` (given the recipient) says otherwise.
   SendOutcome::Kind next = SendOutcome::Kind::kAccepted;
+  std::function<SendOutcome::Kind(const std::string& to)> decide;
   std::vector<SentMail> sent;
+  std::vector<std::string> offered;  // every recipient offered to the server, in order
   int attempts = 0;
 
   SendOutcome Send(const std::string&, const std::vector<std::string>& recipients,
                    const std::string& raw) override {
     ++attempts;
-    if (next != SendOutcome::Kind::kAccepted) return {next, "451 try later"};
+    for (const auto& r : recipients) offered.push_back(r);
+    const SendOutcome::Kind kind = decide ? decide(recipients.at(0)) : next;
+    if (kind != SendOutcome::Kind::kAccepted) return {kind, "451 try later"};
     for (const auto& r : recipients) sent.push_back({r, ParseMessage(raw), raw});
     return {SendOutcome::Kind::kAccepted, "250 ok"};
   }

@@ -25,10 +25,11 @@ struct TlsSettings {
 
 struct MailboxSettings {
   std::string label;     // "intake", "chair.a@pacts.test" - for logs and state
+  std::string role;      // "the intake mailbox", "co-chair Alex Able's mailbox" - for people
   std::string imap_url;  // imap[s]://host:port/FOLDER
   std::string username;
   std::string password;
-  std::string sent_folder;  // co-chairs only; empty: not read
+  std::string sent_folder;  // co-chairs only; empty: not read (never holds CR, LF or NUL)
 };
 
 struct CoChairSettings {

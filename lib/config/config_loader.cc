@@ -89,12 +89,34 @@ void ReadPassword(TomlSection& s, const std::string& base, std::string* out, boo
   *out = pw;
 }
 
+// A folder name is sent inside an IMAP command: a CR or LF would end that
+// command and start another, a NUL would cut it short.
+bool HasLineBreakOrNul(const std::string& text) {
+  return text.find_first_of(std::string("\r\n\0", 3)) != std::string::npos;
+}
+
+// The same for the folder in an imap_url, whose percent-escapes stand for bytes.
+bool UrlFolderIsSafe(const std::string& url) {
+  if (HasLineBreakOrNul(url)) return false;
+  for (size_t i = 0; i + 2 < url.size(); ++i) {
+    if (url[i] != '%' || url[i + 1] != '0') continue;
+    const char c = char(std::tolower(static_cast<unsigned char>(url[i + 2])));
+    if (c == '0' || c == 'a' || c == 'd') return false;
+  }
+  return true;
+}
+
+constexpr const char* kUnsafeFolder = "the folder name may not hold a line break (CR, LF) or NUL";
+
 void ReadMailbox(TomlSection& s, const std::string& base, const std::string& label,
-                 const std::string& default_user, bool sent, MailboxSettings* m,
-                 bool* inline_used) {
+                 const std::string& role, const std::string& default_user, bool sent,
+                 MailboxSettings* m, bool* inline_used) {
   m->label = label;
+  m->role = role;
   m->imap_url = s.String("imap_url", true);
-  if (s.ok() && !ValidImapUrl(m->imap_url)) {
+  if (s.ok() && !UrlFolderIsSafe(m->imap_url)) {
+    s.Fail("imap_url", kUnsafeFolder);
+  } else if (s.ok() && !ValidImapUrl(m->imap_url)) {
     s.Fail("imap_url", "must look like imap://host:port/INBOX or imaps://host/INBOX, not \"" +
                            m->imap_url + "\"");
   }
@@ -102,6 +124,7 @@ void ReadMailbox(TomlSection& s, const std::string& base, const std::string& lab
   if (m->username.empty()) m->username = default_user;
   ReadPassword(s, base, &m->password, inline_used);
   if (sent) m->sent_folder = s.StringOr("sent_folder", "Sent");
+  if (s.ok() && HasLineBreakOrNul(m->sent_folder)) s.Fail("sent_folder", kUnsafeFolder);
 }
 
 void ReadOrganisation(TomlSection root, Config& c) {
@@ -126,7 +149,8 @@ void ReadIntake(TomlSection root, const std::string& base, Config& c) {
   if (s.ok() && !ValidEmail(c.intake_address))
     s.Fail("address", "not an email address: \"" + c.intake_address + "\"");
   c.intake_display_name = s.StringOr("display_name", c.organisation_name);
-  ReadMailbox(s, base, "intake", c.intake_address, false, &c.intake_mailbox, &c.inline_password);
+  ReadMailbox(s, base, "intake", "the intake mailbox", c.intake_address, false, &c.intake_mailbox,
+              &c.inline_password);
   if (s.ok() && c.intake_mailbox.password.empty()) {
     s.Fail("password_file", "the intake mailbox needs `password` or `password_file`");
   }
@@ -156,7 +180,8 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
     cc.identity.aliases = s.StringArray("aliases");
     if (s.Has("imap_url")) {
       MailboxSettings m;
-      ReadMailbox(s, base, cc.identity.address, cc.identity.address, true, &m, &c.inline_password);
+      ReadMailbox(s, base, cc.identity.address, "co-chair " + cc.identity.name + "'s mailbox",
+                  cc.identity.address, true, &m, &c.inline_password);
       cc.mailbox = m;
     } else {
       for (const char* k : {"username", "password", "password_file", "sent_folder"})

@@ -173,18 +173,27 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
     if (!s.ok()) ++report->mailboxes_failed;
     if (report->stopped) return Status::Ok();
   }
-  OutboxDrain drain(db_, sender_, ctx.config.intake_address, log_);
+  OutboxDrain drain(db_, sender_, ctx.config.intake_address, outages_, log_);
+  const std::string smtp = "smtp " + ctx.config.smtp_url;
+  const bool smtp_due = outages_.Due(smtp, clock_.Now());
   try {
     report->deadlines = DeadlineWatch(ctx, db_, tokens_, log_).Run(clock_.Now());
     ScheduledMail(ctx, db_, tokens_, log_).Run(clock_.Now());
-    report->outbox = drain.Drain(clock_.Now());
+    if (smtp_due) report->outbox = drain.Drain(clock_.Now());
   } catch (const std::exception& e) {
     return Status::Io(std::string("database: ") + e.what());
   }
-  outages_.Note(
-      "smtp " + ctx.config.smtp_url,
-      report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok(),
-      clock_.Now());
+  if (!smtp_due) {  // still down and backing off: the letters wait, uncharged
+    report->outbox.server_down = true;
+    report->outbox.last_error = outages_.failing().at(smtp).error;
+  } else if (report->outbox.login_refused) {
+    outages_.Note(smtp, Status::Permanent(report->outbox.last_error), clock_.Now());
+  } else {
+    outages_.Note(
+        smtp,
+        report->outbox.server_down ? Status::Connection(report->outbox.last_error) : Status::Ok(),
+        clock_.Now());
+  }
   try {
     ScheduledMail(ctx, db_, tokens_, log_).Alerts(outages_, clock_.Now());
   } catch (const std::exception& e) {

@@ -5,8 +5,11 @@
 // its folder's new high-water UID, so a crash at any instant loses nothing and
 // repeats nothing. Errors are graded as isync grades them: a bad message is
 // set aside as unprocessable and skipped - even one that killed the process,
-// after two deaths (see ProcessOne); a bad mailbox is skipped for this cycle (one log line
-// per outage, one when it recovers); a storage failure ends the cycle.
+// after two deaths (see ProcessOne); a bad mailbox is skipped for this cycle
+// (one log line per outage, one when it recovers); a refused login is final
+// for its account (the transport's LoginGuard keeps it from the server until
+// a reload); a storage failure ends the cycle. The outbox is drained only when
+// the SMTP server is not backing off from an outage.
 #pragma once
 
 #include <SQLiteCpp/Database.h>

@@ -12,13 +12,19 @@ void OutageLog::Note(const std::string& what, const Status& s, Instant now) {
     }
     return;
   }
+  const bool final = s.kind() == Status::Kind::kPermanent;
   if (it == failing_.end()) {
-    log_->warn("{}: {} (retrying with back-off; logged once per outage)", what, s.message());
+    if (!final)
+      log_->warn("{}: {} (retrying with back-off; logged once per outage)", what, s.message());
     it = failing_.emplace(what, Outage{now, s.message(), false, 0, now}).first;
   }
   Outage& o = it->second;
   o.error = s.message();
   ++o.failures;
+  if (final) {  // the LoginGuard keeps it from its server; trying costs nothing
+    o.next_try = now;
+    return;
+  }
   const std::chrono::seconds backoff(30 << std::min(o.failures - 1, 5));
   o.next_try = now + std::min<std::chrono::seconds>(backoff, std::chrono::minutes(15));
 }

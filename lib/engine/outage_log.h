@@ -1,13 +1,19 @@
 // OutageLog: remembers which mailboxes and servers are failing, across
 // cycles, so an outage is logged once when it starts and once when it ends
-// rather than every poll. Owned by whoever runs the cycles (the service, or
-// `run --once` for its single cycle). Not thread-safe.
+// rather than every poll, and tried again with back-off. A refused login
+// (kPermanent) is final: the LoginGuard has logged it and decides when the
+// account may be tried again, so it gets no line and no back-off here.
+// It also remembers the letters the mail server accepted but the store could
+// not mark sent, so they are not offered to the server again.
+// Owned by whoever runs the cycles (the service, or `run --once` for its
+// single cycle). Not thread-safe.
 #pragma once
 
 #include <spdlog/logger.h>
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,10 +43,14 @@ class OutageLog {
   // Outages people were told about that have since ended (cleared by the call).
   std::vector<std::string> TakeRecovered();
 
+  // Outbox ids the server accepted whose "sent" mark is not yet stored.
+  std::set<int64_t>& sent_not_recorded() { return sent_not_recorded_; }
+
  private:
   std::shared_ptr<spdlog::logger> log_;
   std::map<std::string, Outage> failing_;
   std::vector<std::string> recovered_;
+  std::set<int64_t> sent_not_recorded_;
 };
 
 }  // namespace intaked

@@ -1,14 +1,17 @@
 #include "transport/idle_doorbell.h"
 
+#include <algorithm>
+
 #include "transport/imap_session.h"
 #include "transport/imap_url.h"
 
 namespace intaked {
 
-IdleDoorbell::IdleDoorbell(MailboxSettings mailbox, TlsSettings tls, std::function<void()> ring,
-                           std::shared_ptr<spdlog::logger> log)
+IdleDoorbell::IdleDoorbell(MailboxSettings mailbox, TlsSettings tls, LoginGuard& guard,
+                           std::function<void()> ring, std::shared_ptr<spdlog::logger> log)
     : mailbox_(std::move(mailbox)),
       tls_(std::move(tls)),
+      guard_(guard),
       ring_(std::move(ring)),
       log_(std::move(log)) {
   thread_ = std::thread([this] { Loop(); });
@@ -29,26 +32,36 @@ bool IdleDoorbell::Sleep(std::chrono::seconds s) {
 
 void IdleDoorbell::Loop() {
   const ImapUrl url = ParseImapUrl(mailbox_.imap_url);
+  const ImapEndpoint ep{url.server, mailbox_.username, mailbox_.password, tls_,
+                        std::chrono::seconds(60)};
+  std::chrono::seconds backoff(30);
   while (!stop_) {
-    auto session = ImapSession::Connect(
-        {url.server, mailbox_.username, mailbox_.password, tls_, std::chrono::seconds(60)});
-    if (!session.ok() || !(*session)->Examine(url.folder).ok()) {
-      if (!Sleep(std::chrono::seconds(30))) return;  // polling reports the outage; retry quietly
-      continue;
-    }
-    ring_();  // catch anything that arrived while we were connecting
-    while (!stop_) {
-      // Servers drop idle connections after 30 minutes; renew well before.
-      auto changed = (*session)->Idle(std::chrono::minutes(25), stop_);
-      if (!changed.ok()) {
-        if (changed.status().kind() == Status::Kind::kProtocol) {
-          log_->info("{}: the server does not offer IDLE; polling only", mailbox_.label);
-          return;
+    Result<std::unique_ptr<ImapSession>> session = Status::Connection("not connected");
+    const Status login = guard_.Attempt(mailbox_.label, mailbox_.role, [&] {
+      session = ImapSession::Connect(ep);
+      return session.status();
+    });
+    if (login.kind() == Status::Kind::kPermanent) return;  // refused: final until a reload
+    if (session.ok() && (*session)->Examine(url.folder).ok()) {
+      ring_();  // catch anything that arrived while we were connecting
+      while (!stop_) {
+        // Servers drop idle connections after 30 minutes; renew well before.
+        auto changed = (*session)->Idle(std::chrono::minutes(25), stop_);
+        if (!changed.ok()) {
+          if (changed.status().kind() == Status::Kind::kProtocol) {
+            log_->info("{}: the server does not offer IDLE; polling only", mailbox_.label);
+            return;
+          }
+          break;  // reconnect, after the back-off below
         }
-        break;  // reconnect
+        backoff = std::chrono::seconds(30);  // IDLE worked: the connection was good
+        if (*changed) ring_();
       }
-      if (*changed) ring_();
     }
+    // Polling reports outages; retry quietly, less and less often, so that a
+    // server that fails every connection is not logged in to in a tight loop.
+    if (!Sleep(backoff)) return;
+    backoff = std::min<std::chrono::seconds>(backoff * 2, std::chrono::minutes(15));
   }
 }
 

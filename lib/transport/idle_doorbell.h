@@ -2,8 +2,11 @@
 // so the daemon can act within a couple of seconds instead of at the next poll.
 //
 // Runs its own thread with its own read-only connection; knows nothing of
-// complaints. Reconnects after failures (at most every 30 s); gives up quietly,
-// leaving polling to do the work, when the server does not offer IDLE.
+// complaints. Reconnects after failures to reach the server, backing off from
+// 30 s to 15 min; gives up quietly, leaving polling to do the work, when the
+// server does not offer IDLE - and for good when the server refuses the
+// account's credentials (through the LoginGuard shared with the cycle, so the
+// refusal is logged once and never repeated; a reload starts a new doorbell).
 // The callback runs on the doorbell's thread: post it to your event loop.
 #pragma once
 
@@ -15,13 +18,14 @@
 #include <thread>
 
 #include "config/config.h"
+#include "transport/login_guard.h"
 
 namespace intaked {
 
 class IdleDoorbell {
  public:
-  IdleDoorbell(MailboxSettings mailbox, TlsSettings tls, std::function<void()> ring,
-               std::shared_ptr<spdlog::logger> log);
+  IdleDoorbell(MailboxSettings mailbox, TlsSettings tls, LoginGuard& guard,
+               std::function<void()> ring, std::shared_ptr<spdlog::logger> log);
   ~IdleDoorbell();  // stops and joins
   IdleDoorbell(const IdleDoorbell&) = delete;
   IdleDoorbell& operator=(const IdleDoorbell&) = delete;
@@ -32,6 +36,7 @@ class IdleDoorbell {
 
   MailboxSettings mailbox_;
   TlsSettings tls_;
+  LoginGuard& guard_;
   std::function<void()> ring_;
   std::shared_ptr<spdlog::logger> log_;
   std::atomic<bool> stop_{false};

@@ -33,7 +33,16 @@ Result<std::unique_ptr<MailFolder>> ImapFolderOpener::Open(const MailboxSettings
                                                            const std::string& folder) {
   const ImapUrl url = ParseImapUrl(mailbox.imap_url);
   ImapEndpoint ep{url.server, mailbox.username, mailbox.password, tls_};
-  auto session = ImapSession::Connect(ep);
+  Result<std::unique_ptr<ImapSession>> session = Status::Connection("not connected");
+  if (guard_) {
+    const Status s = guard_->Attempt(mailbox.label, mailbox.role, [&] {
+      session = ImapSession::Connect(ep);
+      return session.status();
+    });
+    if (!s.ok()) return s;
+  } else {
+    session = ImapSession::Connect(ep);
+  }
   if (!session.ok()) return session.status();
   const std::string name = folder.empty() ? url.folder : folder;
   auto info = (*session)->Examine(name);

@@ -2,12 +2,15 @@
 
 #include <curl/curl.h>
 #include <poll.h>
+#include <strings.h>
 
 #include <algorithm>
-#include <regex>
+#include <limits>
 #include <tuple>
 
 #include "mail/date_header.h"
+#include "transport/server_replies.h"
+#include "transport/tls_policy.h"
 
 namespace intaked {
 namespace {
@@ -34,28 +37,81 @@ uint32_t NumberAfter(const std::string& text, const std::string& key) {
   return uint32_t(std::strtoul(text.c_str() + at + key.size(), nullptr, 10));
 }
 
+constexpr uint64_t kSizeSlack = 1u << 20;
+constexpr uint64_t kNoLimit = std::numeric_limits<uint64_t>::max();
+
 std::string UidSet(const std::vector<FolderMessage>& messages) {
   std::string set;
   for (const FolderMessage& m : messages) set += (set.empty() ? "" : ",") + std::to_string(m.uid);
   return set;
 }
 
-// INTERNALDATE "25-Nov-2026 14:40:10 +0000" -> instant (0 when absent).
+// INTERNALDATE "25-Nov-2026 14:40:10 +0000" -> instant (0 when absent). The
+// server's text is not trusted: a bounded scan, no regex.
 std::chrono::sys_seconds InternalDate(const std::string& text) {
-  static const std::regex re(
-      R"re(INTERNALDATE "(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4})")re");
-  std::smatch m;
-  if (!std::regex_search(text, m, re)) return {};
-  auto t = ParseDateHeader(m[1].str() + " " + m[2].str() + " " + m[3].str() + " " + m[4].str() +
-                           " " + m[5].str());
+  const std::string key = "INTERNALDATE \"";
+  const size_t at = text.find(key);
+  if (at == std::string::npos) return {};
+  const size_t start = at + key.size(), end = text.find('"', start);
+  if (end == std::string::npos || end - start > 40) return {};
+  std::string date = text.substr(start, end - start);  // " 5-Nov-2026 14:40:10 -0500"
+  for (int dash = 0; dash < 2; ++dash) {               // the date's dashes, not the zone's sign
+    const size_t d = date.find('-');
+    if (d == std::string::npos || d > 6) return {};
+    date[d] = ' ';
+  }
+  auto t = ParseDateHeader(date);
   return t ? *t : std::chrono::sys_seconds{};
+}
+
+// What libcurl's login conversation showed: the server's last tagged reply
+// (the answer to LOGIN or AUTHENTICATE, which says whether our credentials
+// were refused) and whether TLS was negotiated. Our own commands are looked at
+// only for the word STARTTLS: LOGIN carries the password and is never kept.
+struct LoginTrace {
+  std::string tagged_reply;
+  bool tls = false;
+};
+
+int TraceLogin(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+  auto* t = static_cast<LoginTrace*>(user);
+  const std::string_view line(data, size);
+  if (type == CURLINFO_HEADER_IN && !line.empty() && line[0] != '*' && line[0] != '+') {
+    t->tagged_reply.assign(line.substr(0, 1024));
+  } else if (type == CURLINFO_HEADER_OUT) {
+    const size_t sp = line.find(' ');
+    const std::string_view verb =
+        sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1, 8);
+    if (verb.size() == 8 && strncasecmp(verb.data(), "STARTTLS", 8) == 0) t->tls = true;
+  } else if (type == CURLINFO_SSL_DATA_IN || type == CURLINFO_SSL_DATA_OUT) {
+    t->tls = true;
+  }
+  return 0;
+}
+
+// Why a connection or login failed, graded: kPermanent only for refused credentials.
+Status LoginFailure(const ImapEndpoint& ep, CURLcode rc, const std::string& why,
+                    const std::string& tagged_reply) {
+  const std::string said = PrintableReply(tagged_reply.substr(tagged_reply.find(' ') + 1));
+  if (rc == CURLE_USE_SSL_FAILED)
+    return Status::Connection(ep.server +
+                              ": the server does not offer STARTTLS, so intaked did not log in "
+                              "(the password would cross the network in clear); use imaps:// or "
+                              "turn on STARTTLS at the server");
+  if (rc == CURLE_LOGIN_DENIED && ImapReplyRefusesCredentials(tagged_reply))
+    return Status::Permanent("login refused for " + ep.username + ": " + said);
+  if (rc == CURLE_LOGIN_DENIED)
+    return Status::Connection(
+        ep.server + ": login not possible for now: " + (tagged_reply.empty() ? why : said));
+  return Status::Connection(ep.server + ": " + why);
 }
 
 }  // namespace
 
-std::string ImapQuote(const std::string& s) {
+std::optional<std::string> ImapQuote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
+    if (c == '\r' || c == '\n' || c == '\0') return std::nullopt;
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
@@ -69,7 +125,14 @@ Result<std::unique_ptr<ImapSession>> ImapSession::Connect(const ImapEndpoint& ep
   curl_easy_setopt(c, CURLOPT_USERNAME, ep.username.c_str());
   curl_easy_setopt(c, CURLOPT_PASSWORD, ep.password.c_str());
   curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);
-  curl_easy_setopt(c, CURLOPT_USE_SSL, long(CURLUSESSL_TRY));
+  // Only a loopback server may go without TLS; everyone else upgrades or is left.
+  const bool plain_allowed = RequiredTls(ep.server) == TlsRequirement::kStartTlsIfOffered;
+  curl_easy_setopt(c, CURLOPT_USE_SSL, long(plain_allowed ? CURLUSESSL_TRY : CURLUSESSL_ALL));
+  // The debug callback sees the login conversation; nothing is printed.
+  LoginTrace trace;
+  curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, TraceLogin);
+  curl_easy_setopt(c, CURLOPT_DEBUGDATA, &trace);
+  curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, long(ep.timeout.count()));
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   if (!ep.tls.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, ep.tls.ca_file.c_str());
@@ -81,14 +144,20 @@ Result<std::unique_ptr<ImapSession>> ImapSession::Connect(const ImapEndpoint& ep
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   const CURLcode rc = curl_easy_perform(c);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+  curl_easy_setopt(c, CURLOPT_VERBOSE, 0L);  // `trace` lives on this stack frame only
+  curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, nullptr);
+  curl_easy_setopt(c, CURLOPT_DEBUGDATA, nullptr);
   if (rc != CURLE_OK) {
     const std::string why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
     curl_easy_cleanup(c);
-    if (rc == CURLE_LOGIN_DENIED)
-      return Status::Permanent("login refused for " + ep.username + ": " + why);
-    return Status::Connection(ep.server + ": " + why);
+    return LoginFailure(ep, rc, why, trace.tagged_reply);
   }
-  return std::unique_ptr<ImapSession>(new ImapSession(c, ep.timeout));
+  const bool tls = trace.tls || RequiredTls(ep.server) == TlsRequirement::kImplicit;
+  if (!tls && !plain_allowed) {  // cannot happen with CURLUSESSL_ALL; never trust that alone
+    curl_easy_cleanup(c);
+    return Status::Connection(ep.server + ": no TLS on a connection that requires it");
+  }
+  return std::unique_ptr<ImapSession>(new ImapSession(c, ep, tls));
 }
 
 ImapSession::~ImapSession() { curl_easy_cleanup(Easy(curl_)); }
@@ -112,6 +181,7 @@ Result<ImapResponse> ImapSession::ReadResponse() {
   char buf[64 * 1024];
   while (true) {
     if (auto r = reader_.Next()) return std::move(*r);
+    if (!reader_.status().ok()) return Status::Connection(reader_.status().message());
     size_t n = 0;
     const CURLcode rc = curl_easy_recv(Easy(curl_), buf, sizeof buf, &n);
     if (rc == CURLE_AGAIN) {
@@ -129,24 +199,37 @@ Result<std::vector<ImapResponse>> ImapSession::Command(const std::string& comman
   const std::string tag = "I" + std::to_string(next_tag_++);
   if (Status s = SendAll(tag + " " + command + "\r\n"); !s.ok()) return s;
   std::vector<ImapResponse> untagged;
+  // What one command may bring back: its literals plus this much text.
+  constexpr uint64_t kTextBytes = 32u << 20;
+  const uint64_t limit = reader_.max_literal() > kNoLimit - kTextBytes
+                             ? kNoLimit
+                             : reader_.max_literal() + kTextBytes;
+  uint64_t held = 0;
   while (true) {
     Result<ImapResponse> r = ReadResponse();
     if (!r.ok()) return r.status();
     if (r->tag != tag) {
       if (r->tag == "*" && ResponseStatus(*r) == "BYE")
-        return Status::Connection("server said BYE: " + r->text);
+        return Status::Connection("server said BYE: " + PrintableReply(r->text));
+      held += r->text.size() + 64;  // 64: what holding a response costs besides its bytes
+      for (const std::string& l : r->literals) held += l.size();
+      if (held > limit)
+        return Status::Connection("the server sent over " + std::to_string(limit) +
+                                  " bytes in answer to one command; dropping the connection");
       untagged.push_back(std::move(r.value()));
       continue;
     }
     const std::string status = ResponseStatus(*r);
     if (status == "OK") return untagged;
     const std::string shown = command.substr(0, std::min<size_t>(command.find('\r'), 60));
-    return Status::Protocol("\"" + shown + "\" failed: " + r->text);
+    return Status::Protocol("\"" + shown + "\" failed: " + PrintableReply(r->text));
   }
 }
 
 Result<FolderInfo> ImapSession::Open(const std::string& verb, const std::string& folder) {
-  auto r = Command(verb + " " + ImapQuote(folder));
+  const std::optional<std::string> quoted = ImapQuote(folder);
+  if (!quoted) return Status::InvalidInput("folder name holds a CR, LF or NUL");
+  auto r = Command(verb + " " + *quoted);
   if (!r.ok()) return r.status().Context("folder " + folder);
   FolderInfo info;
   for (const ImapResponse& u : *r) {
@@ -189,7 +272,12 @@ Result<std::vector<FetchedMail>> ImapSession::Fetch(const std::vector<FolderMess
   for (const auto& [set, item, truncated] : {std::tuple{&whole, "BODY.PEEK[]", false},
                                              std::tuple{&header_only, "BODY.PEEK[HEADER]", true}}) {
     if (set->empty()) continue;
+    // A message may be as big as the caller allows, and a little more: servers'
+    // RFC822.SIZE and the literal they send can differ slightly.
+    const uint64_t usual = reader_.max_literal();
+    reader_.set_max_literal(max_bytes > kNoLimit - kSizeSlack ? kNoLimit : max_bytes + kSizeSlack);
     auto r = Command("UID FETCH " + UidSet(*set) + " (UID INTERNALDATE " + item + ")");
+    reader_.set_max_literal(usual);
     if (!r.ok()) return r.status();
     for (ImapResponse& u : *r) {
       if (u.text.find(" FETCH ") == std::string::npos || u.literals.empty()) continue;
@@ -217,8 +305,9 @@ Result<std::string> ImapSession::Flags(uint32_t uid) {
 Status ImapSession::Append(const std::string& folder, const std::string& message,
                            const std::string& flags) {
   // LITERAL+ ({N+}) saves a round trip; Dovecot and most servers offer it.
-  const std::string cmd = "APPEND " + ImapQuote(folder) +
-                          (flags.empty() ? "" : " (" + flags + ")") + " {" +
+  const std::optional<std::string> quoted = ImapQuote(folder);
+  if (!quoted) return Status::InvalidInput("folder name holds a CR, LF or NUL");
+  const std::string cmd = "APPEND " + *quoted + (flags.empty() ? "" : " (" + flags + ")") + " {" +
                           std::to_string(message.size()) + "+}\r\n" + message;
   auto r = Command(cmd);
   return r.ok() ? Status::Ok() : r.status();
@@ -254,7 +343,7 @@ Result<bool> ImapSession::Idle(std::chrono::seconds max, const std::atomic<bool>
     Result<ImapResponse> r = ReadResponse();
     if (!r.ok()) return r.status();
     if (r->tag == "+") break;
-    if (r->tag == tag) return Status::Protocol("IDLE refused: " + r->text);
+    if (r->tag == tag) return Status::Protocol("IDLE refused: " + PrintableReply(r->text));
   }
   bool changed = false;
   const auto deadline = std::chrono::steady_clock::now() + max;
@@ -263,8 +352,9 @@ Result<bool> ImapSession::Idle(std::chrono::seconds max, const std::atomic<bool>
       if (u->tag == "*" && (u->text.ends_with(" EXISTS") || u->text.ends_with(" RECENT")))
         changed = true;
       if (u->tag == "*" && ResponseStatus(*u) == "BYE")
-        return Status::Connection("server said BYE: " + u->text);
+        return Status::Connection("server said BYE: " + PrintableReply(u->text));
     }
+    if (!reader_.status().ok()) return Status::Connection(reader_.status().message());
     if (changed) break;
     auto pumped = Pump(std::chrono::milliseconds(500));
     if (!pumped.ok()) return pumped.status();

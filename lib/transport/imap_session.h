@@ -1,10 +1,13 @@
 // ImapSession: one logged-in IMAP connection, speaking just the commands
 // intaked needs, with every read done by BODY.PEEK so no flag ever changes.
 //
-// libcurl connects, negotiates TLS (imaps:// or STARTTLS) and logs in
-// (CURLOPT_CONNECT_ONLY); after that this class writes commands and reads
-// responses itself, through ImapResponseReader, because libcurl's own IMAP
-// fetch sets \Seen and truncates large messages (DEPENDENCIES.md, trap 3).
+// libcurl connects, negotiates TLS and logs in (CURLOPT_CONNECT_ONLY); after
+// that this class writes commands and reads responses itself, through
+// ImapResponseReader, because libcurl's own IMAP fetch sets \Seen and truncates
+// large messages (DEPENDENCIES.md, trap 3). TLS follows TlsPolicy: imaps://, or
+// STARTTLS without which no password is sent, except to a loopback address.
+// A refusal of our credentials comes back as kPermanent (final for the
+// account); everything else that stops a login is kConnection (retry later).
 // Knows nothing of complaints. Not thread-safe; owns its connection.
 #pragma once
 
@@ -12,7 +15,9 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -28,6 +33,7 @@ struct ImapEndpoint {
   std::string password;
   TlsSettings tls;
   std::chrono::seconds timeout{60};
+  uint64_t max_literal = 64u << 20;  // the biggest literal accepted outside Fetch
 };
 
 struct FolderInfo {
@@ -59,9 +65,12 @@ class ImapSession {
   // kProtocol error.
   Result<bool> Idle(std::chrono::seconds max, const std::atomic<bool>& stop);
   Status Logout();
+  // Whether the connection is encrypted (false only on loopback; see TlsPolicy).
+  bool tls() const { return tls_; }
 
  private:
-  ImapSession(void* curl, std::chrono::seconds timeout) : curl_(curl), timeout_(timeout) {}
+  ImapSession(void* curl, const ImapEndpoint& ep, bool tls)
+      : curl_(curl), timeout_(ep.timeout), reader_({ep.max_literal}), tls_(tls) {}
   // Sends a command (literals as {N+}) and collects its untagged responses.
   Result<std::vector<ImapResponse>> Command(const std::string& command);
   Status SendAll(std::string_view bytes);
@@ -73,10 +82,12 @@ class ImapSession {
   void* curl_;  // CURL*
   std::chrono::seconds timeout_;
   ImapResponseReader reader_;
+  bool tls_;
   int next_tag_ = 1;
 };
 
-// Quotes a folder name or string for an IMAP command.
-std::string ImapQuote(const std::string& s);
+// Quotes a folder name or string for an IMAP command; nothing when it holds a
+// CR, LF or NUL, which no quoted string may carry (they would end the command).
+std::optional<std::string> ImapQuote(std::string_view s);
 
 }  // namespace intaked

@@ -1,8 +1,15 @@
 #include "transport/smtp_sender.h"
 
 #include <curl/curl.h>
+#include <strings.h>
 
+#include <array>
+#include <cctype>
 #include <cstring>
+
+#include "transport/envelope_address.h"
+#include "transport/server_replies.h"
+#include "transport/tls_policy.h"
 
 namespace intaked {
 namespace {
@@ -20,15 +27,63 @@ size_t ReadChunk(char* buf, size_t size, size_t n, void* user) {
   return len;
 }
 
-CURL* NewHandle(const SmtpSettings& s, char* errbuf) {
+// The SMTP conversation as far as grading needs it: the verb of the last
+// command sent and the server's last reply. Never the command's arguments -
+// AUTH carries the password, and SASL continuation lines keep the verb AUTH.
+struct Conversation {
+  std::string command;
+  int reply = 0;
+  std::string reply_text;
+  bool quitting = false;  // libcurl's QUIT on the way out says nothing about the letter
+  bool tls = false;       // STARTTLS was sent, or TLS records were seen
+};
+
+std::string VerbOf(std::string_view line) {
+  static constexpr std::array<std::string_view, 10> kVerbs = {
+      "EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP"};
+  const std::string_view word = line.substr(0, line.find_first_of(" :\r\n"));
+  for (std::string_view v : kVerbs) {
+    if (word.size() == v.size() && strncasecmp(word.data(), v.data(), v.size()) == 0)
+      return std::string(v);
+  }
+  return "";
+}
+
+int Observe(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+  auto* c = static_cast<Conversation*>(user);
+  const std::string_view line(data, size);
+  if (type == CURLINFO_SSL_DATA_IN || type == CURLINFO_SSL_DATA_OUT) c->tls = true;
+  if (c->quitting) return 0;
+  if (type == CURLINFO_HEADER_OUT) {
+    const std::string verb = VerbOf(line);
+    if (verb == "STARTTLS") c->tls = true;
+    if (verb == "QUIT")
+      c->quitting = true;
+    else if (!verb.empty())
+      c->command = verb;  // else a SASL continuation: still AUTH
+  } else if (type == CURLINFO_HEADER_IN && line.size() >= 3 && std::isdigit(uint8_t(line[0])) &&
+             std::isdigit(uint8_t(line[1])) && std::isdigit(uint8_t(line[2]))) {
+    c->reply = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+    c->reply_text = PrintableReply(line);
+  }
+  return 0;
+}
+
+CURL* NewHandle(const SmtpSettings& s, char* errbuf, Conversation* conversation) {
   CURL* c = curl_easy_init();
   if (!c) return nullptr;
   curl_easy_setopt(c, CURLOPT_URL, s.url.c_str());
-  curl_easy_setopt(c, CURLOPT_USE_SSL, long(CURLUSESSL_TRY));
+  // Only a loopback server may go without TLS; everyone else upgrades or is left.
+  const bool plain_allowed = RequiredTls(s.url) == TlsRequirement::kStartTlsIfOffered;
+  curl_easy_setopt(c, CURLOPT_USE_SSL, long(plain_allowed ? CURLUSESSL_TRY : CURLUSESSL_ALL));
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, 300L);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+  // The debug callback sees the conversation; nothing is printed.
+  curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, Observe);
+  curl_easy_setopt(c, CURLOPT_DEBUGDATA, conversation);
+  curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
   if (!s.username.empty()) {
     curl_easy_setopt(c, CURLOPT_USERNAME, s.username.c_str());
     curl_easy_setopt(c, CURLOPT_PASSWORD, s.password.c_str());
@@ -41,27 +96,32 @@ CURL* NewHandle(const SmtpSettings& s, char* errbuf) {
   return c;
 }
 
-SendOutcome Outcome(CURL* c, CURLcode rc, const char* errbuf) {
-  long code = 0;
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-  if (rc == CURLE_OK)
-    return {SendOutcome::Kind::kAccepted, "accepted (" + std::to_string(code) + ")"};
+SendOutcome Outcome(const SmtpSettings& s, CURLcode rc, const char* errbuf,
+                    const Conversation& conv) {
+  using Kind = SendOutcome::Kind;
+  if (rc == CURLE_OK) return {Kind::kAccepted, "accepted (" + std::to_string(conv.reply) + ")"};
+  if (rc == CURLE_USE_SSL_FAILED)
+    return {Kind::kServerUnavailable,
+            "the server does not offer STARTTLS, so intaked sent nothing (no password, no "
+            "letter); use smtps:// or turn on STARTTLS at the server"};
   std::string why = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-  if (code > 0) why += " (server said " + std::to_string(code) + ")";
-  // 5xx is the server's final word on this message; anything else may pass later.
-  const bool permanent = code >= 500 && code < 600;
-  return {permanent ? SendOutcome::Kind::kPermanentFailure : SendOutcome::Kind::kTemporaryFailure,
-          why};
+  if (!conv.command.empty() && conv.reply >= 400)
+    why += " (the server said \"" + conv.reply_text + "\" to " + conv.command + ")";
+  Kind kind = GradeSmtpFailure(conv.command, conv.reply);
+  if (rc == CURLE_LOGIN_DENIED && kind == Kind::kLoginRefused)
+    why = "login refused for " + s.username + ": " + conv.reply_text;
+  return {kind, why};
 }
 
 }  // namespace
 
-SendOutcome SmtpSender::Send(const std::string& envelope_from,
-                             const std::vector<std::string>& recipients,
-                             const std::string& message) {
+SendOutcome SmtpSender::Transfer(const std::string& envelope_from,
+                                 const std::vector<std::string>& recipients,
+                                 const std::string& message) {
   char errbuf[CURL_ERROR_SIZE] = {0};
-  CURL* c = NewHandle(settings_, errbuf);
-  if (!c) return {SendOutcome::Kind::kTemporaryFailure, "cannot initialise libcurl"};
+  Conversation conv;
+  CURL* c = NewHandle(settings_, errbuf, &conv);
+  if (!c) return {SendOutcome::Kind::kServerUnavailable, "cannot initialise libcurl"};
   const std::string from = "<" + envelope_from + ">";
   curl_slist* rcpt = nullptr;
   for (const std::string& r : recipients) rcpt = curl_slist_append(rcpt, ("<" + r + ">").c_str());
@@ -73,21 +133,47 @@ SendOutcome SmtpSender::Send(const std::string& envelope_from,
   curl_easy_setopt(c, CURLOPT_READDATA, &up);
   curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, curl_off_t(message.size()));
   const CURLcode rc = curl_easy_perform(c);
-  SendOutcome out = Outcome(c, rc, errbuf);
+  SendOutcome out = Outcome(settings_, rc, errbuf, conv);
   curl_slist_free_all(rcpt);
   curl_easy_cleanup(c);
   return out;
 }
 
-SendOutcome SmtpSender::Probe() {
+SendOutcome SmtpSender::Send(const std::string& envelope_from,
+                             const std::vector<std::string>& recipients,
+                             const std::string& message) {
+  // Defence in depth: the mail layer validates addresses too, but an address
+  // that reaches this point with a CR, LF or '>' in it must never reach the wire.
+  if (auto problem = EnvelopeAddressProblem(envelope_from))
+    return {SendOutcome::Kind::kPermanentFailure, "not sent: the sender address is " + *problem};
+  if (recipients.empty()) return {SendOutcome::Kind::kPermanentFailure, "not sent: no recipient"};
+  for (const std::string& r : recipients) {
+    if (auto problem = EnvelopeAddressProblem(r))
+      return {SendOutcome::Kind::kPermanentFailure, "not sent: a recipient address is " + *problem};
+  }
+  if (!guard_) return Transfer(envelope_from, recipients, message);
+  SendOutcome out;
+  const Status s = guard_->Attempt("smtp", kRole, [&] {
+    out = Transfer(envelope_from, recipients, message);
+    return out.kind == SendOutcome::Kind::kLoginRefused ? Status::Permanent(out.detail)
+                                                        : Status::Ok();
+  });
+  if (s.kind() == Status::Kind::kPermanent) return {SendOutcome::Kind::kLoginRefused, s.message()};
+  return out;
+}
+
+SendOutcome SmtpSender::Probe(bool* tls) {
   char errbuf[CURL_ERROR_SIZE] = {0};
-  CURL* c = NewHandle(settings_, errbuf);
-  if (!c) return {SendOutcome::Kind::kTemporaryFailure, "cannot initialise libcurl"};
+  Conversation conv;
+  CURL* c = NewHandle(settings_, errbuf, &conv);
+  if (!c) return {SendOutcome::Kind::kServerUnavailable, "cannot initialise libcurl"};
   // CONNECT_ONLY makes libcurl connect, greet (EHLO), negotiate TLS and
   // authenticate, then stop: everything short of sending a message.
   curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);
   const CURLcode rc = curl_easy_perform(c);
-  SendOutcome out = Outcome(c, rc, errbuf);
+  SendOutcome out = Outcome(settings_, rc, errbuf, conv);
+  if (tls)
+    *tls = rc == CURLE_OK && (conv.tls || RequiredTls(settings_.url) == TlsRequirement::kImplicit);
   curl_easy_cleanup(c);
   return out;
 }
