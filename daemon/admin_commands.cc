@@ -16,6 +16,7 @@
 #include "reports/annual_report.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/message_log.h"
 #include "store/personal_data.h"
 
 namespace intaked {
@@ -305,6 +306,22 @@ int EraseCommand(const std::string& config_path, const std::string& email,
     return kExitFailure;
   }
   return exit_code;
+}
+
+int UnprocessedCommand(const std::string& config_path) {
+  Opened o = Open(config_path);
+  if (!o.db) return o.exit_code;
+  const std::vector<MessageRecord> set_aside = MessageLog(*o.db).Unprocessable();
+  std::ostringstream out;  // senders and subjects came in mail: sanitised below
+  for (const MessageRecord& r : set_aside) {
+    out << fmt::format("{}  {}\n  from:    {}\n  subject: {}\n  why:     {}\n  id:      {}\n\n",
+                       FormatIsoDate(o.ctx->zone.LocalDate(r.received_at)), r.mailbox,
+                       r.from_email.empty() ? "(not read)" : r.from_email,
+                       r.subject.empty() ? "(not read)" : r.subject, r.reason, r.message_id);
+  }
+  out << set_aside.size() << " message(s) set aside as unprocessable\n";
+  std::cout << WithoutControls(out.str(), true);
+  return kExitOk;
 }
 
 }  // namespace intaked

@@ -13,7 +13,6 @@
 #include "service.h"
 #include "store/case_store.h"
 #include "store/database.h"
-#include "store/message_log.h"
 #include "store/personal_data.h"
 #include "transport/imap_folder_opener.h"
 #include "transport/smtp_sender.h"
@@ -116,27 +115,6 @@ int CasesCommand(const std::string& config_path, bool open_only, const std::stri
                        c.handler_email, c.subject.substr(0, 60));
   }
   out << cases.size() << (open_only ? " open" : "") << " case(s)\n";
-  std::cout << WithoutControls(out.str(), true);
-  return kExitOk;
-}
-
-int UnprocessedCommand(const std::string& config_path) {
-  auto ctx = LoadContext(config_path);
-  if (!ctx) return kExitUsage;
-  auto db = OpenDatabase(ctx->config.database_path);
-  if (!db.ok()) {
-    std::cerr << "intaked: " << db.status().message() << "\n";
-    return kExitFailure;
-  }
-  const std::vector<MessageRecord> set_aside = MessageLog(**db).Unprocessable();
-  std::ostringstream out;  // senders and subjects came in mail: sanitised below
-  for (const MessageRecord& r : set_aside) {
-    out << fmt::format("{}  {}\n  from:    {}\n  subject: {}\n  why:     {}\n  id:      {}\n\n",
-                       FormatIsoDate(ctx->zone.LocalDate(r.received_at)), r.mailbox,
-                       r.from_email.empty() ? "(not read)" : r.from_email,
-                       r.subject.empty() ? "(not read)" : r.subject, r.reason, r.message_id);
-  }
-  out << set_aside.size() << " message(s) set aside as unprocessable\n";
   std::cout << WithoutControls(out.str(), true);
   return kExitOk;
 }

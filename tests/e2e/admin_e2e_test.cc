@@ -15,13 +15,6 @@
 namespace intaked::e2e {
 namespace {
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 mode_t Mode(const std::string& path) {
   struct stat st {};
   stat(path.c_str(), &st);
@@ -83,7 +76,8 @@ TEST_F(AdminE2E, CommandsOnRealData) {
   ASSERT_EQ(erased.exit_code, 0) << erased.output;
   Cmd("export --email " + P("parent", "family.test") + " --out " + out + "2");
   EXPECT_EQ(Slurp(out + "2/record.json").find("minutes"), std::string::npos);
-  EXPECT_NE(Cmd("report --year 2001 --format json").output.find("\"complaints\": 1"), std::string::npos)
+  EXPECT_NE(Cmd("report --year 2001 --format json").output.find("\"complaints\": 1"),
+            std::string::npos)
       << "counts survive";
 }
 

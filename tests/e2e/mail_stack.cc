@@ -28,13 +28,6 @@ std::string Env(const char* name) {
   return INTAKED_BINARY;
 }
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string RunShell(const std::string& cmd, int* status) {
   std::string out;
   FILE* p = popen((cmd + " 2>&1").c_str(), "r");
@@ -133,8 +126,9 @@ size_t MailStack::WaitForMail(const std::string& address, size_t count,
 
 int MailStack::StartDaemon(const std::string& config, const std::string& log) {
   Settle();
-  const std::string pid = RunShell(
-      Env("INTAKED_BINARY") + " --config " + config + " run --now " + kTestNow + " > " + log + " 2>&1 & echo $!", nullptr);
+  const std::string pid = RunShell(Env("INTAKED_BINARY") + " --config " + config + " run --now " +
+                                       kTestNow + " > " + log + " 2>&1 & echo $!",
+                                   nullptr);
   return std::stoi(pid);
 }
 
@@ -243,6 +237,13 @@ std::string TestMail(const std::string& from, const std::string& to, const std::
          ">\r\nDate: Wed, 25 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
          "Content-Type: text/plain; charset=UTF-8\r\n" +
          extra_headers + "\r\n" + body + "\r\n";
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace intaked::e2e

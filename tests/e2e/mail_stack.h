@@ -95,6 +95,9 @@ class StackTest : public ::testing::Test {
   std::string home_;    // a directory for this test's files
 };
 
+// The whole of a file ("" when it cannot be read).
+std::string Slurp(const std::string& path);
+
 // A plain RFC 5322 message for tests.
 std::string TestMail(const std::string& from, const std::string& to, const std::string& subject,
                      const std::string& body, const std::string& message_id,

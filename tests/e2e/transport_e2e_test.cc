@@ -17,13 +17,6 @@
 namespace intaked::e2e {
 namespace {
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 class TransportE2E : public StackTest {
  protected:
   // Replaces the first (or every) match of `pattern` in this test's config.
