@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <sstream>
 
+#include "base/text.h"
 #include "commands.h"
 #include "config/config_loader.h"
 #include "engine/procedure_context.h"
@@ -16,6 +18,20 @@
 namespace intaked {
 namespace {
 
+// What servers answer (an IMAP NO's text, an SMTP reply) is printed as it
+// came, less any control character: a hostile server cannot write escape
+// sequences to the admin's terminal.
+struct CheckOutput {
+  template <typename T>
+  CheckOutput& operator<<(const T& v) {
+    std::ostringstream s;
+    s << v;
+    std::cout << WithoutControls(s.str(), true);
+    return *this;
+  }
+};
+CheckOutput out;
+
 bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& folder,
                  const std::string& what) {
   const ImapUrl url = ParseImapUrl(m.imap_url);
@@ -23,18 +39,17 @@ bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& f
   auto session =
       ImapSession::Connect({url.server, m.username, m.password, c.tls, std::chrono::seconds(20)});
   if (!session.ok()) {
-    std::cout << fmt::format("FAIL  {:<34} {}\n", what, session.status().message());
+    out << fmt::format("FAIL  {:<34} {}\n", what, session.status().message());
     return false;
   }
   auto info = (*session)->Examine(name);
   (*session)->Logout();
   if (!info.ok()) {
-    std::cout << fmt::format("FAIL  {:<34} {}: {}\n", what, url.server + name,
-                             info.status().message());
+    out << fmt::format("FAIL  {:<34} {}: {}\n", what, url.server + name, info.status().message());
     return false;
   }
-  std::cout << fmt::format("ok    {:<34} {}{} ({} messages; {})\n", what, url.server, name,
-                           info->exists, DescribeTls((*session)->tls()));
+  out << fmt::format("ok    {:<34} {}{} ({} messages; {})\n", what, url.server, name, info->exists,
+                     DescribeTls((*session)->tls()));
   return true;
 }
 
@@ -43,21 +58,21 @@ bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& f
 int CheckCommand(const std::string& config_path) {
   auto config = LoadConfig(config_path);
   if (!config.ok()) {
-    std::cout << "FAIL  config: " << config.status().message() << "\n";
+    out << "FAIL  config: " << config.status().message() << "\n";
     return kExitUsage;
   }
   auto ctx = ProcedureContext::Build(config.value());
   if (!ctx.ok()) {
-    std::cout << "FAIL  config: " << ctx.status().message() << "\n";
+    out << "FAIL  config: " << ctx.status().message() << "\n";
     return kExitUsage;
   }
   const Config& c = config.value();
-  std::cout << fmt::format("ok    {:<34} {}\n", "config", config_path);
+  out << fmt::format("ok    {:<34} {}\n", "config", config_path);
   bool ok = CheckFolder(c, c.intake_mailbox, "", "intake mailbox");
   for (const CoChairSettings& cc : c.co_chairs) {
     if (!cc.mailbox) {
-      std::cout << fmt::format("--    {:<34} not read (no imap_url)\n",
-                               "co-chair " + cc.identity.address);
+      out << fmt::format("--    {:<34} not read (no imap_url)\n",
+                         "co-chair " + cc.identity.address);
       continue;
     }
     ok = CheckFolder(c, *cc.mailbox, "", "co-chair " + cc.identity.address) && ok;
@@ -69,9 +84,9 @@ int CheckCommand(const std::string& config_path) {
   bool tls = false;
   const SendOutcome probe = smtp.Probe(&tls);
   if (probe.kind == SendOutcome::Kind::kAccepted) {
-    std::cout << fmt::format("ok    {:<34} {} ({})\n", "smtp", c.smtp_url, DescribeTls(tls));
+    out << fmt::format("ok    {:<34} {} ({})\n", "smtp", c.smtp_url, DescribeTls(tls));
   } else {
-    std::cout << fmt::format("FAIL  {:<34} {}: {}\n", "smtp", c.smtp_url, probe.detail);
+    out << fmt::format("FAIL  {:<34} {}: {}\n", "smtp", c.smtp_url, probe.detail);
     ok = false;
   }
   return ok ? kExitOk : kExitFailure;

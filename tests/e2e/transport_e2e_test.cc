@@ -171,3 +171,23 @@ TEST_F(TransportE2E, RunOnceWithARefusedPasswordExitsOneAndTheRestIsDone) {
 
 }  // namespace
 }  // namespace intaked::e2e
+
+namespace intaked::e2e {
+namespace {
+
+TEST_F(TransportE2E, WhatAServerSaysReachesTheAdminsTerminalWithoutEscapes) {
+  // A hostile server's refusal, with sequences that retitle and clear a terminal.
+  FakeImapScript script;
+  script.login_reply = "NO [AUTHENTICATIONFAILED] \x1b]0;PWNED\x07\x1b[2Jgo away";
+  FakeLineServer imap("* OK fake IMAP ready\r\n", FakeImap(script));
+  EditConfig("imap://127\\.0\\.0\\.1:\\d+/INBOX",
+             "imap://127.0.0.1:" + std::to_string(imap.port()) + "/INBOX");
+  const RunResult check = Cmd("check");
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.output.find("go away"), std::string::npos) << check.output;
+  EXPECT_EQ(check.output.find('\x1b'), std::string::npos) << check.output;
+  EXPECT_EQ(check.output.find('\x07'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace intaked::e2e
