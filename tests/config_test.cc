@@ -200,3 +200,19 @@ TEST(Config, PeopleInTheProcedureAreDistinctWhateverTheCase) {
 
 }  // namespace
 }  // namespace intaked
+
+namespace intaked {
+namespace {
+
+TEST(Config, AFloatWhereAWholeNumberBelongsIsAnError) {
+  // Found by the config fuzzer: toml++ converted 1e35 to an integer with
+  // undefined behaviour before the loader looked at the node's type.
+  const auto c =
+      ParseConfig(TestConfigText("[polling]\ninterval_seconds = 1.1e35\n"), "/tmp/x.toml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("interval_seconds"), std::string::npos)
+      << c.status().message();
+}
+
+}  // namespace
+}  // namespace intaked

@@ -110,8 +110,10 @@ std::string TomlSection::Path(const std::string& key, bool required, const std::
 int TomlSection::Int(const std::string& key, int fallback, int min, int max, const char* what) {
   const toml::node* n = Get(key);
   if (!n || !ok()) return fallback;
-  const auto v = n->value<int64_t>();
-  if (!n->is_integer() || !v || *v < min || *v > max) {
+  // Only an integer node is asked for its value: toml++ converts a float
+  // (1e35) to an integer with undefined behaviour (found by the fuzzer).
+  const auto v = n->is_integer() ? n->value<int64_t>() : std::nullopt;
+  if (!v || *v < min || *v > max) {
     Fail(key, std::string("must be ") + what + ", not " + Shown(*n));
     return fallback;
   }
@@ -157,8 +159,8 @@ std::vector<int> TomlSection::IntArray(const std::string& key, int min, int max,
     return out;
   }
   for (const toml::node& item : *arr) {
-    const auto v = item.value<int64_t>();
-    if (!item.is_integer() || !v || *v < min || *v > max) {
+    const auto v = item.is_integer() ? item.value<int64_t>() : std::nullopt;
+    if (!v || *v < min || *v > max) {
       Fail(key, std::string("must be a list of ") + what);
       return {};
     }

@@ -3,6 +3,7 @@
 #include <mimetic/mimetic.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "base/text.h"
 #include "mail/address.h"
@@ -313,6 +314,29 @@ bool UsableMessageId(std::string_view id) {
   return true;
 }
 
+// mimetic can throw on broken multipart structure (the fuzzer found a
+// std::length_error in its block copy). ParseMessage never throws: read the
+// top level alone, then, failing that, the header block alone.
+std::unique_ptr<const mimetic::MimeEntity> LoadEntity(const std::string& clean, int mask,
+                                                      std::vector<std::string>& defects) {
+  try {
+    return std::make_unique<const mimetic::MimeEntity>(clean.begin(), clean.end(), mask);
+  } catch (const std::exception& e) {
+    defects.push_back(std::string("MIME structure unreadable (") + e.what() +
+                      "); only the top level read");
+  }
+  try {
+    return std::make_unique<const mimetic::MimeEntity>(clean.begin(), clean.end(),
+                                                       int(mimetic::imChildParts));
+  } catch (const std::exception&) {
+    defects.push_back("MIME body unreadable; only the header read");
+  }
+  const size_t end = clean.find("\n\n");
+  const std::string headers = clean.substr(0, end == std::string::npos ? clean.size() : end + 2);
+  return std::make_unique<const mimetic::MimeEntity>(headers.begin(), headers.end(),
+                                                     int(mimetic::imBody));
+}
+
 }  // namespace
 
 std::vector<std::string> ParseMessageIds(std::string_view value) {
@@ -329,7 +353,8 @@ Message ParseMessage(std::string_view raw, const ParseLimits& limits) {
     mask = mimetic::imChildParts;
     m.defects.push_back("too many nested multiparts; only the top level read");
   }
-  const mimetic::MimeEntity entity(clean.begin(), clean.end(), mask);
+  const std::unique_ptr<const mimetic::MimeEntity> read = LoadEntity(clean, mask, m.defects);
+  const mimetic::MimeEntity& entity = *read;
   ReadHeaders(entity, m);
   Walk w;
   WalkEntity(entity, 0, w);
