@@ -238,17 +238,22 @@ TEST(ParserBounds, NestingAfterALargeFirstPartIsStillCounted) {
             m.defects.end());
 }
 
-TEST(ParserBounds, BrokenMultipartThatMakesMimeticThrowIsStillRead) {
-  // Found by the mime_parser fuzzer: mimetic threw std::length_error from its
-  // multipart block copy. ParseMessage promises never to throw.
-  std::ifstream in(std::string(SOURCE_DIR) + "/fuzz/regressions/mime_parser/mimetic-length-error",
-                   std::ios::binary);
-  std::stringstream raw;
-  raw << in.rdbuf();
-  ASSERT_FALSE(raw.str().empty());
-  Message m;
-  ASSERT_NO_THROW(m = ParseMessage(raw.str()));
-  EXPECT_TRUE(m.from.has_value());
+TEST(ParserBounds, BrokenMultipartThatMadeMimeticThrowIsRead) {
+  // Found by the mime_parser fuzzer: a one-byte block after CR LF made
+  // mimetic throw std::length_error (leaking what it had built). Line ends
+  // are normalised first now, and ParseMessage never throws anyway.
+  for (const char* name : {"mimetic-length-error", "mimetic-leak-on-throw"}) {
+    std::ifstream in(std::string(SOURCE_DIR) + "/fuzz/regressions/mime_parser/" + name,
+                     std::ios::binary);
+    std::stringstream raw;
+    raw << in.rdbuf();
+    ASSERT_FALSE(raw.str().empty()) << name;
+    Message m;
+    ASSERT_NO_THROW(m = ParseMessage(raw.str())) << name;
+    EXPECT_TRUE(m.from.has_value()) << name;
+    for (const std::string& d : m.defects)
+      EXPECT_EQ(d.find("unreadable"), std::string::npos) << name << ": " << d;
+  }
 }
 
 TEST(ParserBounds, HeaderLinesInsidePartsAreCut) {
