@@ -15,8 +15,8 @@
 namespace intaked {
 namespace {
 
-std::string CapPartHeaders(std::string_view body, const ParseLimits& limits,
-                           std::vector<std::string>& defects);
+void CapPartHeaders(std::string_view body, const ParseLimits& limits, std::string& out,
+                    std::vector<std::string>& defects);
 
 // Makes the bytes safe for mimetic: drops an mbox "From " line, replaces NULs,
 // cuts over-long header lines and an over-large header block.
@@ -63,7 +63,7 @@ std::string Sanitize(std::string_view raw, const ParseLimits& limits,
   }
   if (cut) defects.push_back("over-long header line cut");
   out += '\n';
-  if (body_start < raw.size()) out.append(CapPartHeaders(raw.substr(body_start), limits, defects));
+  if (body_start < raw.size()) CapPartHeaders(raw.substr(body_start), limits, out, defects);
   if (std::find(out.begin(), out.end(), '\0') != out.end()) {
     std::replace(out.begin(), out.end(), '\0', ' ');
     defects.push_back("NUL bytes replaced");
@@ -86,10 +86,9 @@ int MultipartDepthEstimate(std::string_view s) {
 // as slowly: cut the over-long lines and over-large blocks there too. A part's
 // header block is taken to start after a line beginning "--" (a boundary) and
 // to end at the first empty line; body lines are never touched.
-std::string CapPartHeaders(std::string_view body, const ParseLimits& limits,
-                           std::vector<std::string>& defects) {
-  std::string out;
-  out.reserve(body.size());
+// Appends `body` to `out`.
+void CapPartHeaders(std::string_view body, const ParseLimits& limits, std::string& out,
+                    std::vector<std::string>& defects) {
   bool in_headers = false, cut = false;
   size_t block = 0, pos = 0;
   while (pos < body.size()) {
@@ -120,7 +119,6 @@ std::string CapPartHeaders(std::string_view body, const ParseLimits& limits,
     pos = end;
   }
   if (cut) defects.push_back("over-long header lines inside a part cut");
-  return out;
 }
 
 std::string HeaderRaw(const mimetic::MimeEntity& e, const char* name) {
@@ -182,18 +180,20 @@ std::string DecodedBody(const mimetic::MimeEntity& e) {
   return body;
 }
 
-std::string NormalizeNewlines(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
+// CR LF and bare CR to LF, in place: the text is never longer afterwards, and
+// a message of tens of megabytes is not copied once more for it.
+std::string NormalizeNewlines(std::string s) {
+  size_t w = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\r') {
-      out += '\n';
+      s[w++] = '\n';
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
     } else {
-      out += s[i];
+      s[w++] = s[i];
     }
   }
-  return out;
+  s.resize(w);
+  return s;
 }
 
 struct Walk {
