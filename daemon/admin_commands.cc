@@ -68,8 +68,10 @@ void ShowJson(const ProcedureContext& ctx, SQLite::Database& db, const CaseRecor
   std::string events, letters, reminders;
   for (const CaseEvent& e : CaseStore(db).Events(c.id)) {
     events +=
-        fmt::format("{}{{\"at\": {}, \"kind\": {}, \"detail\": {}}}", events.empty() ? "" : ", ",
-                    e.at.time_since_epoch().count(), JsonString(e.kind), JsonString(e.detail));
+        fmt::format("{}{{\"at\": {}, \"kind\": {}, \"by\": {}, \"detail\": {}}}",
+                    events.empty() ? "" : ", ", e.at.time_since_epoch().count(),
+                    JsonString(StorageName(e.kind)), JsonString(StorageName(e.actor)),
+                    JsonString(e.detail));
   }
   SQLite::Statement q(
       db,
@@ -100,7 +102,8 @@ void ShowJson(const ProcedureContext& ctx, SQLite::Database& db, const CaseRecor
       "\"received\": {}, \"respond_due\": {}, \"appeal_due\": {}, \"review_due\": {}, \"events\": "
       "[{}], "
       "\"letters\": [{}], \"reminders\": [{}]}}\n",
-      JsonString(c.reference), JsonString(c.state), JsonString(c.phase), c.stage,
+      JsonString(c.reference), JsonString(StorageName(c.state)), JsonString(StorageName(c.phase)),
+      c.reached_stage_two ? 2 : 1,
       JsonString(c.subject), JsonString(c.complainant_name), JsonString(c.complainant_email),
       c.anonymous ? "true" : "false", JsonString(c.handler_email), iso(c.received_at),
       JsonString(c.respond_due), JsonString(c.appeal_due), JsonString(c.review_due), events,
@@ -127,8 +130,9 @@ int ShowCommand(const std::string& config_path, const std::string& reference,
   // them reaches the admin's terminal (an ESC could rewrite what it shows).
   std::ostringstream out;
   out << c->reference << "  " << c->subject << "\n"
-      << "  state:        " << c->state << " (" << c->phase
-      << (c->close_reason.empty() ? "" : ", " + c->close_reason) << ")\n"
+      << "  state:        " << StorageName(c->state) << " (" << ForPeople(c->phase)
+      << (c->close_cause == CloseCause::kNone ? "" : std::string(", ") + ForPeople(c->close_cause))
+      << ")\n"
       << "  complainant:  " << (c->anonymous ? "(anonymous) " : "") << c->complainant_name << " <"
       << c->complainant_email << ">\n"
       << "  handler:      " << c->handler_email << "\n"
@@ -144,7 +148,8 @@ int ShowCommand(const std::string& config_path, const std::string& reference,
     std::string detail = e.detail;
     for (char& ch : detail) ch = ch == '\n' ? ' ' : ch;
     if (detail.size() > 100) detail = detail.substr(0, 97) + "...";
-    out << fmt::format("  {}  {:<20} {}\n", When(*o.ctx, e.at), e.kind, detail);
+    out << fmt::format("  {}  {:<20} {:<12} {}\n", When(*o.ctx, e.at), StorageName(e.kind),
+                       e.actor == Role::kIntaked ? "" : StorageName(e.actor), detail);
   }
   out << "\nLetters\n";
   SQLite::Statement q(

@@ -99,7 +99,8 @@ int CasesCommand(const std::string& config_path, bool open_only, const std::stri
                        "{{\"reference\": {}, \"state\": {}, \"phase\": {}, \"stage\": {}, "
                        "\"received\": \"{}\", \"respond_due\": \"{}\", \"handler\": {}, "
                        "\"subject\": {}}}",
-                       JsonString(c.reference), JsonString(c.state), JsonString(c.phase), c.stage,
+                       JsonString(c.reference), JsonString(StorageName(c.state)),
+                       JsonString(StorageName(c.phase)), c.reached_stage_two ? 2 : 1,
                        FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
                        JsonString(c.handler_email), JsonString(c.subject));
     }
@@ -110,8 +111,8 @@ int CasesCommand(const std::string& config_path, bool open_only, const std::stri
   out << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", "REFERENCE", "STATE", "PHASE",
                      "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
   for (const CaseRecord& c : cases) {
-    out << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference, c.state,
-                       c.phase, FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
+    out << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference,
+                       StorageName(c.state), StorageName(c.phase), FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
                        c.handler_email, c.subject.substr(0, 60));
   }
   out << cases.size() << (open_only ? " open" : "") << " case(s)\n";

@@ -38,6 +38,14 @@ int ExportCommand(const std::string& config_path, const std::string& email,
 int EraseCommand(const std::string& config_path, const std::string& email,
                  const std::string& reference);
 
+// The admin acting on a stuck case: exit 1 (with the reason) for an unknown case, a
+// co-chair the complaint names, or an act its phase does not allow.
+// `now`, when given, is the clock (as `run --now`).
+int ReassignCommand(const std::string& config_path, const std::string& reference,
+                    const std::string& to, std::optional<Instant> now);
+int CloseCommand(const std::string& config_path, const std::string& reference,
+                 const std::string& reason, std::optional<Instant> now);
+
 // Parses --now's "YYYY-MM-DDTHH:MM:SS+HH:MM" (also Z); nothing when malformed.
 std::optional<Instant> ParseNow(const std::string& text);
 

@@ -63,6 +63,21 @@ int main(int argc, char** argv) {
   e1->excludes(e2);
   eraser->require_option(1);
 
+  CLI::App* reassign = app.add_subcommand(
+      "reassign", "hand a case to another co-chair or the fallback (e.g. its handler is ill)");
+  std::string reassign_ref, reassign_to;
+  reassign->add_option("REF", reassign_ref, "case reference")->required();
+  reassign->add_option("--to", reassign_to, "the new handler's address")->required();
+  std::string admin_now;
+  reassign->add_option("--now", admin_now, "the clock for this command (replays and tests)");
+
+  CLI::App* closer =
+      app.add_subcommand("close", "close a case; its handler is told, not the complainant");
+  std::string close_ref, close_reason;
+  closer->add_option("REF", close_ref, "case reference")->required();
+  closer->add_option("--reason", close_reason, "why, for the case's timeline")->required();
+  closer->add_option("--now", admin_now, "the clock for this command (replays and tests)");
+
   app.add_subcommand("unprocessed", "list mail set aside because it could not be processed");
 
   try {
@@ -70,18 +85,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
-  if (run->parsed()) {
-    RunOptions o{config, once, std::nullopt};
-    if (!now.empty()) {
-      o.now = ParseNow(now);
-      if (!o.now) {
-        std::cerr << "intaked: --now: \"" << now
-                  << "\" is not a time like 2026-12-01T09:30:00+00:00\n";
-        return kExitUsage;
-      }
+  std::optional<Instant> clock;
+  if (const std::string& text = run->parsed() ? now : admin_now; !text.empty()) {
+    clock = ParseNow(text);
+    if (!clock) {
+      std::cerr << "intaked: --now: \"" << text
+                << "\" is not a time like 2026-12-01T09:30:00+00:00\n";
+      return kExitUsage;
     }
-    return RunCommand(o);
   }
+  if (run->parsed()) return RunCommand({config, once, clock});
   if (app.got_subcommand("check")) return CheckCommand(config);
   if (app.got_subcommand("unprocessed")) return UnprocessedCommand(config);
   if (cases->parsed()) return CasesCommand(config, open_only, cases_format);
@@ -92,5 +105,7 @@ int main(int argc, char** argv) {
   }
   if (exporter->parsed()) return ExportCommand(config, export_email, export_dir);
   if (eraser->parsed()) return EraseCommand(config, erase_email, erase_case);
+  if (reassign->parsed()) return ReassignCommand(config, reassign_ref, reassign_to, clock);
+  if (closer->parsed()) return CloseCommand(config, close_ref, close_reason, clock);
   return kExitUsage;
 }

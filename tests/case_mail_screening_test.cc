@@ -48,8 +48,8 @@ TEST_F(CaseMailScreening, NoKeywordIsActedOnOrAnsweredFromAnAutoReply) {
   out = Deliver(
       Reply("chair.a@pacts.test", notification_, "#away until Monday", "Precedence: bulk\r\n"));
   EXPECT_TRUE(out.empty());
-  EXPECT_EQ(Case().state, "open");
-  EXPECT_EQ(Case().phase, "stage1");
+  EXPECT_EQ(Case().state, CaseState::kOpen);
+  EXPECT_EQ(Case().phase, Phase::kStageOne);
   EXPECT_TRUE(Events("command_error").empty());
   EXPECT_EQ(Events("automated").size(), 2u);
 }

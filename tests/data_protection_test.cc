@@ -109,7 +109,7 @@ TEST_F(DataProtection, RetentionPurgesCasesClosedLongAgoOnly) {
   Complaint("old@family.test", "I am unhappy (old).");
   Cycle();
   auto c = CaseStore(*db_).FindByReference("PACTS-2026-0001").value();
-  c.state = "closed";
+  c.state = CaseState::kClosed;
   c.closed_at = clock_.Now();
   CaseStore(*db_).Save(c);
   clock_.Set(At("2030-03-02"));

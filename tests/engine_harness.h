@@ -40,6 +40,16 @@ class EngineHarness : public ::testing::Test {
     outages_ = std::make_unique<OutageLog>(log_);
   }
 
+  // Runs a cycle at `iso_date` `hour`:00 UTC; returns what it sent.
+  std::vector<SentMail> CycleOn(const std::string& iso_date, int hour = 10) {
+    clock_.Set(UtcAt(iso_date, hour));
+    const size_t before = sender_.sent.size();
+    IntakeCycle cycle(*db_, server_, sender_, clock_, *tokens_, *outages_, log_);
+    CycleReport report;
+    EXPECT_TRUE(cycle.Run(*ctx_, &report).ok());
+    return {sender_.sent.begin() + long(before), sender_.sent.end()};
+  }
+
   // Delivers `raw` to `box` and runs a cycle; returns what was sent in that cycle.
   std::vector<SentMail> Deliver(const std::string& raw,
                                 const std::string& box = "info@pacts.test") {
@@ -78,7 +88,7 @@ class EngineHarness : public ::testing::Test {
   std::vector<CaseEvent> Events(const std::string& kind) {
     std::vector<CaseEvent> out;
     for (const CaseEvent& e : CaseStore(*db_).Events(Case().id)) {
-      if (e.kind == kind) out.push_back(e);
+      if (StorageName(e.kind) == kind) out.push_back(e);
     }
     return out;
   }

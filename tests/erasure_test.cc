@@ -219,7 +219,7 @@ TEST_F(Erasure, RetentionPurgesComplimentsAndTheirLetters) {
 TEST_F(Erasure, RetentionLeavesNoCopyOfAClosedCaseInTheFiles) {
   Complaint();
   auto c = CaseStore(*daemon_).FindByReference("PACTS-2026-0001").value();
-  c.state = "closed";
+  c.state = CaseState::kClosed;
   c.closed_at = clock_.Now();
   CaseStore(*daemon_).Save(c);
   clock_.Set(At("2032-03-04"));
@@ -286,7 +286,8 @@ TEST_F(Erasure, UpgradingTiesEarlierLoggedComplaintsToTheirCases) {
     ASSERT_TRUE(cycle.Run(*ctx_, &r).ok());
     // As schema 3's intaked left it: the co-chair's message without its case.
     old.exec("UPDATE messages SET case_id = NULL WHERE kind = 'complaint'; DROP TABLE attempts; "
-             "ALTER TABLE messages DROP COLUMN alerted");
+             "ALTER TABLE messages DROP COLUMN alerted; ALTER TABLE case_events DROP COLUMN actor; "
+             "ALTER TABLE cases DROP COLUMN stage_two_at; ALTER TABLE cases DROP COLUMN ack_sent");
     ASSERT_EQ(old.execAndGet("SELECT COUNT(*) FROM messages WHERE case_id IS NULL").getInt(), 1);
   }
   admin_ = std::move(OpenDatabase(path_).value());

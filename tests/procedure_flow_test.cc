@@ -131,7 +131,7 @@ TEST_F(ProcedureFlow, AWholeCaseByEmailFromComplaintToIndependentReview) {
             std::string::npos);
   EXPECT_NE(out[0].message.body.find("Independent\nReview"), std::string::npos);
   EXPECT_NE(out[0].message.body.find("by Tuesday 15 December 2026"), std::string::npos);
-  EXPECT_EQ(Case().phase, "appeal");
+  EXPECT_EQ(Case().phase, Phase::kAppealWindow);
 
   // The parent asks for an independent review within the window.
   const Message outcome = out[0].message;
@@ -150,7 +150,7 @@ TEST_F(ProcedureFlow, AWholeCaseByEmailFromComplaintToIndependentReview) {
             std::string::npos);
   EXPECT_NE(by["reviewer@outside.test"].body.find("The one on 12 November."), std::string::npos);
   EXPECT_NE(by["chair.a@pacts.test"].subject.find("Stage Two"), std::string::npos);
-  EXPECT_EQ(Case().phase, "stage2");
+  EXPECT_EQ(Case().phase, Phase::kStageTwo);
 
   // The reviewer's recommendation goes to the parent and the handler, and closes the case.
   out = Deliver(Mail("reviewer@outside.test", "Re: review",
@@ -161,7 +161,7 @@ TEST_F(ProcedureFlow, AWholeCaseByEmailFromComplaintToIndependentReview) {
   ASSERT_EQ(out.size(), 2u);
   EXPECT_NE(by["parent@family.test"].body.find("I recommend no change."), std::string::npos);
   EXPECT_NE(by["chair.a@pacts.test"].body.find("I recommend no change."), std::string::npos);
-  EXPECT_EQ(Case().state, "closed");
+  EXPECT_EQ(Case().state, CaseState::kClosed);
 }
 
 TEST_F(ProcedureFlow, ForgedCommandsDoNothing) {
@@ -176,8 +176,8 @@ TEST_F(ProcedureFlow, ForgedCommandsDoNothing) {
   out = Deliver(Mail("parent@family.test", "Re: " + ack_.subject, "#close", ack_.message_id));
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].to, handler_);
-  EXPECT_EQ(Case().state, "open");
-  EXPECT_EQ(Case().phase, "stage1");
+  EXPECT_EQ(Case().state, CaseState::kOpen);
+  EXPECT_EQ(Case().phase, Phase::kStageOne);
 }
 
 TEST_F(ProcedureFlow, BadKeywordsAreExplainedToTheHandlerAndNothingIsRelayed) {
@@ -204,7 +204,8 @@ TEST_F(ProcedureFlow, RemindersOnTheRightDaysExactlyOnceAndOverdueEscalates) {
   ASSERT_EQ(handler_, "chair.a@pacts.test");
   // Respond due Monday 11 January 2027; remind 5 and 1 working days before, on the day.
   std::map<std::string, std::vector<std::string>> log;  // day -> "to:subject"
-  for (date::sys_days d = *ParseIsoDate("2026-11-26"); d <= *ParseIsoDate("2027-01-26");
+  std::vector<std::string> digests_after_notices;  // chair.a's digests once notices ran out
+  for (date::sys_days d = *ParseIsoDate("2026-11-26"); d <= *ParseIsoDate("2027-02-26");
        d += date::days(1)) {
     for (int hour : {7, 10, 15}) {  // several cycles a day, some before reminder_hour
       clock_.Set(Instant(d.time_since_epoch()) + std::chrono::hours(hour));
@@ -216,8 +217,11 @@ TEST_F(ProcedureFlow, RemindersOnTheRightDaysExactlyOnceAndOverdueEscalates) {
             s.to == "chair.b@pacts.test" && s.raw.find("PACTS-2026-0001") != std::string::npos,
             false)
             << "Bea is named: nothing about the case may reach her";
-        if (s.message.subject.find("[PACTS-2026-0001]") == std::string::npos)
-          continue;  // e.g. weekly digests
+        if (s.message.subject.find("[PACTS-2026-0001]") == std::string::npos) {
+          if (s.to == "chair.a@pacts.test" && d > *ParseIsoDate("2027-02-09"))
+            digests_after_notices.push_back(s.message.body);
+          continue;  // weekly digests
+        }
         log[FormatIsoDate(d)].push_back(s.to + ":" + s.message.subject);
         EXPECT_GE(hour, 9) << "nothing before reminder_hour";
       }
@@ -246,8 +250,21 @@ TEST_F(ProcedureFlow, RemindersOnTheRightDaysExactlyOnceAndOverdueEscalates) {
     for (const auto& s : sent)
       EXPECT_EQ(s.find("chair.b@pacts.test"), std::string::npos) << "Bea is named";
   }
-  // 2 reminders + 1 due-day + 3 overdue rounds x 2 + 1 delay letter, each exactly once.
-  EXPECT_EQ(total, 10u) << [&] {
+  // Overdue notices: the first working day after, then every 5 working days up to
+  // overdue_repeats (3) more - then none; the case heads the weekly digest instead.
+  EXPECT_TRUE(has("2027-02-02", "chair.a@pacts.test:[PACTS-2026-0001] OVERDUE by 16"));
+  EXPECT_FALSE(has("2027-02-09", "OVERDUE by 21"));
+  ASSERT_FALSE(digests_after_notices.empty());
+  for (const std::string& body : digests_after_notices) {
+    EXPECT_LT(body.find("OVERDUE, AND STILL NOT MOVED"), body.find("PACTS-2026-0001")) << body;
+  }
+  // The complainant hears the date has passed, then again every 10 working days.
+  for (const char* day : {"2027-01-12", "2027-01-26", "2027-02-09", "2027-02-23"}) {
+    EXPECT_TRUE(has(day, "parent@family.test:[PACTS-2026-0001] Your complaint: our response is late"))
+        << day;
+  }
+  // 2 reminders + 1 due-day + 4 overdue rounds x 2 + 4 late letters, each exactly once.
+  EXPECT_EQ(total, 15u) << [&] {
     std::string all;
     for (const auto& [day, sent] : log)
       for (const auto& s : sent) all += day + " " + s + "\n";
@@ -280,7 +297,7 @@ TEST_F(ProcedureFlow, AppealWindowElapsedClosesAndALateRequestGoesToTheHandler) 
   const Message outcome = out.at(0).message;
   clock_.Set(At("2026-12-17", 10));  // the day after the window
   Cycle();
-  EXPECT_EQ(Case().state, "closed");
+  EXPECT_EQ(Case().state, CaseState::kClosed);
   out = Deliver(Mail("parent@family.test", "Re: " + outcome.subject, "I want to appeal.",
                      outcome.message_id));
   ASSERT_EQ(out.size(), 1u);
@@ -289,7 +306,7 @@ TEST_F(ProcedureFlow, AppealWindowElapsedClosesAndALateRequestGoesToTheHandler) 
             std::string::npos);
   out = HandlerReplies("#escalate", out[0].message);
   EXPECT_EQ(out.size(), 3u);
-  EXPECT_EQ(Case().phase, "stage2");
+  EXPECT_EQ(Case().phase, Phase::kStageTwo);
 }
 
 TEST_F(ProcedureFlow, ReassignNeverPicksANamedCoChair) {
@@ -301,7 +318,7 @@ TEST_F(ProcedureFlow, ReassignNeverPicksANamedCoChair) {
   // Alex no longer handles it: his old token does not authenticate.
   out = HandlerReplies("#close");
   EXPECT_TRUE(out.empty());
-  EXPECT_EQ(Case().state, "open");
+  EXPECT_EQ(Case().state, CaseState::kOpen);
 }
 
 TEST_F(ProcedureFlow, ReassignRefusesWhenEveryOtherCoChairIsNamed) {
@@ -318,7 +335,7 @@ TEST_F(ProcedureFlow, CloseWithdrawAndNotComplaintSendNothingToTheComplainant) {
   OpenCase();
   auto out = HandlerReplies("#not-complaint");
   EXPECT_TRUE(out.empty());
-  EXPECT_EQ(Case().state, "void");
+  EXPECT_EQ(Case().state, CaseState::kVoid);
 }
 
 TEST_F(ProcedureFlow, AnonymousComplaintHidesTheSenderFromHandlers) {
@@ -385,7 +402,7 @@ TEST_F(ProcedureFlow, DirectReplyFromTheSentFolderIsRecordedNotResent) {
   EXPECT_TRUE(out.empty());
   bool recorded = false;
   for (const CaseEvent& e : CaseStore(*db_).Events(Case().id)) {
-    recorded = recorded || (e.kind == "direct_reply" && e.detail == "I will ring you tomorrow.");
+    recorded = recorded || (e.kind == CaseEventKind::kDirectReply && e.detail == "I will ring you tomorrow.");
   }
   EXPECT_TRUE(recorded);
 }

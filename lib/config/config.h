@@ -66,6 +66,7 @@ struct Config {
   int review_days = 30;
   std::vector<int> remind_before = {5, 1};
   int reminder_hour = 9;
+  int overdue_repeats = 3;  // overdue notices after the first, 5 working days apart
 
   Region region = Region::kEnglandAndWales;
   std::set<date::sys_days> closures;

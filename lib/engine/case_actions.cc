@@ -8,22 +8,95 @@
 namespace intaked {
 namespace {
 
-const char* EventLabel(const std::string& kind) {
-  if (kind == "complaint") return "The complaint";
-  if (kind == "complainant_reply") return "From the complainant";
-  if (kind == "complainant_reply_held") return "From the complainant (not forwarded: daily limit)";
-  if (kind == "handler_reply") return "To the complainant";
-  if (kind == "handler_reply_held") return "To the complainant (not sent: daily limit)";
-  if (kind == "direct_reply") return "To the complainant (sent directly)";
-  if (kind == "outcome") return "Stage One written response";
-  if (kind == "holding") return "Holding letter";
-  if (kind == "note") return "Internal note";
-  return nullptr;
+const char* EventLabel(CaseEventKind kind) {
+  switch (kind) {
+    case CaseEventKind::kComplaint:
+      return "The complaint";
+    case CaseEventKind::kComplainantReply:
+      return "From the complainant";
+    case CaseEventKind::kComplainantReplyHeld:
+      return "From the complainant (not forwarded: daily limit)";
+    case CaseEventKind::kHandlerReply:
+      return "To the complainant";
+    case CaseEventKind::kHandlerReplyHeld:
+      return "To the complainant (not sent: daily limit)";
+    case CaseEventKind::kDirectReply:
+      return "To the complainant (sent directly)";
+    case CaseEventKind::kOutcome:
+      return "Stage One written response";
+    case CaseEventKind::kHolding:
+    case CaseEventKind::kReviewHolding:
+      return "Holding letter";
+    case CaseEventKind::kNote:
+      return "Internal note";
+    default:
+      return nullptr;
+  }
 }
 
 }  // namespace
 
-std::string CaseActions::RelayToComplainant(CaseRecord& c, const std::string& by,
+std::string CaseActions::WhoIs(const Actor& a) const {
+  if (a.role == Role::kAdmin) return "the admin";
+  if (a.email.empty()) return ForPeople(a.role);
+  return mail_.NameOf(a.email);
+}
+
+date::sys_days CaseActions::OriginalRespondDate(const CaseRecord& c) const {
+  return WorkingDaysAfter(ctx_.calendar, ctx_.zone, c.received_at, ctx_.config.respond_days).day;
+}
+
+date::sys_days CaseActions::OriginalReviewDate(const CaseRecord& c) const {
+  return WorkingDaysAfter(ctx_.calendar, ctx_.zone, c.stage_two_at.value_or(now_),
+                          ctx_.config.review_days)
+      .day;
+}
+
+ActFacts CaseActions::FactsFor(const CaseRecord& c, const Actor& by, CaseAct act) {
+  ActFacts facts;
+  facts.reviewed = c.reached_stage_two;
+  if (act != CaseAct::kHolding) return facts;
+  const bool review = c.phase == Phase::kStageTwo;
+  facts.holding_letters_by_role = CaseStore(db_).CountEventsBy(
+      c.id, review ? CaseEventKind::kReviewHolding : CaseEventKind::kHolding, by.role);
+  facts.past_original_date = Today() > (review ? OriginalReviewDate(c) : OriginalRespondDate(c));
+  return facts;
+}
+
+bool CaseActions::Permit(const CaseRecord& c, const Actor& by, CaseAct act, std::string* refusal) {
+  const ActDecision d = MayAct(by.role, act, c.phase, c.state, FactsFor(c, by, act));
+  if (d.allowed) return true;
+  CaseStore(db_).AddEvent(
+      c.id, now_, CaseEventKind::kRefused,
+      std::string(ForPeople(act)) + " from " + ForPeople(by.role) + " refused: " + d.why_not,
+      by.role);
+  if (refusal) *refusal = d.why_not;
+  if (by.role != Role::kAdmin && !by.email.empty()) {
+    LetterFields f = mail_.Fields(c);
+    f.values["error"] = d.why_not;
+    mail_.Send(c, "command_error", {WhoIs(by), by.email}, f, "auto-generated");
+  }
+  const bool limited_holding = act == CaseAct::kHolding && c.state == CaseState::kOpen &&
+                               (by.role == Role::kHandler || by.role == Role::kReviewer) &&
+                               (c.phase == Phase::kStageOne || c.phase == Phase::kStageTwo);
+  if (limited_holding) TellFallbackOfRefusedHolding(c, by, d.why_not);
+  return false;
+}
+
+void CaseActions::TellFallbackOfRefusedHolding(const CaseRecord& c, const Actor& by,
+                                               const std::string& why) {
+  if (SameEmail(ctx_.config.fallback_address, by.email)) return;
+  LetterFields f = mail_.Fields(c);
+  f.values["who"] = WhoIs(by);
+  f.values["role"] = ForPeople(by.role);
+  f.values["why"] = why;
+  f.values["due"] = FormatDateForPeople(
+      *ParseIsoDate(c.phase == Phase::kStageTwo ? c.review_due : c.respond_due));
+  mail_.Send(c, "holding_refused_notice", {ctx_.config.fallback_name, ctx_.config.fallback_address},
+             f, "auto-generated");
+}
+
+std::string CaseActions::RelayToComplainant(CaseRecord& c, const Actor& by,
                                             const std::string& text) {
   if (text.empty())
     return "your reply had no text of its own to send on (quoted history is removed).";
@@ -31,66 +104,64 @@ std::string CaseActions::RelayToComplainant(CaseRecord& c, const std::string& by
     return "this complainant gave no email address, so nothing can be sent to them.";
   LetterFields f = mail_.Fields(c);
   f.values["text"] = text;
-  f.values["writer"] = mail_.NameOf(by);
-  CaseStore(db_).AddEvent(c.id, now_, "handler_reply", text);
+  f.values["writer"] = WhoIs(by);
+  CaseStore(db_).AddEvent(c.id, now_, CaseEventKind::kHandlerReply, text, by.role);
   mail_.ToComplainant(c, "correspondence_to_complainant", f);
   return {};
 }
 
 void CaseActions::ForwardToActors(CaseRecord& c, const std::string& text, const std::string& note) {
-  CaseStore(db_).AddEvent(c.id, now_, "complainant_reply", text);
+  CaseStore(db_).AddEvent(c.id, now_, CaseEventKind::kComplainantReply, text, Role::kComplainant);
   LetterFields f = mail_.Fields(c);
   f.values["text"] = text;
   f.values["note"] = note;
   f.flags["has_note"] = !note.empty();
   mail_.Send(c, "correspondence_to_handler", {mail_.NameOf(c.handler_email), c.handler_email}, f,
              "auto-generated");
-  if (c.phase == "stage2") {
+  if (c.phase == Phase::kStageTwo) {
     mail_.Send(c, "correspondence_to_handler",
                {ctx_.config.reviewer_name, ctx_.config.reviewer_address}, f, "auto-generated");
   }
 }
 
-std::string CaseActions::Outcome(CaseRecord& c, const std::string& by, const std::string& text) {
+std::string CaseActions::Outcome(CaseRecord& c, const Actor& by, const std::string& text) {
   if (text.empty()) return "#outcome needs the written response below it; nothing was sent.";
   CaseStore cases(db_);
-  if (c.phase == "stage2") {
-    if (!SameEmail(by, ctx_.config.reviewer_address)) {
-      return "in Stage Two the independent reviewer sends the outcome; your text was not sent.";
-    }
-    cases.AddEvent(c.id, now_, "review_outcome", text);
-    LetterFields f = mail_.Fields(c);
-    f.values["text"] = text;
+  LetterFields f = mail_.Fields(c);
+  f.values["text"] = text;
+  if (c.phase == Phase::kStageTwo) {
+    cases.AddEvent(c.id, now_, CaseEventKind::kReviewOutcome, text, by.role);
     mail_.ToComplainant(c, "review_outcome", f);
     mail_.Send(c, "review_outcome_notice", {mail_.NameOf(c.handler_email), c.handler_email}, f,
                "auto-generated");
-    Close(c, "independent review complete");
+    Close(c, {Role::kIntaked, ""}, CloseCause::kReviewComplete);
     return {};
   }
-  if (c.phase != "stage1") return "the written response for this case has already been sent.";
-  c.phase = "appeal";
+  c.phase = Phase::kAppealWindow;
   c.appeal_due =
       FormatIsoDate(WorkingDaysAfter(ctx_.calendar, ctx_.zone, now_, ctx_.config.appeal_days).day);
   cases.Save(c);
-  cases.AddEvent(c.id, now_, "outcome", text);
-  LetterFields f = mail_.Fields(c);
+  cases.AddEvent(c.id, now_, CaseEventKind::kOutcome, text, by.role);
+  f = mail_.Fields(c);
   f.values["text"] = text;
   mail_.ToComplainant(c, "outcome_letter", f);
   return {};
 }
 
-std::string CaseActions::Holding(CaseRecord& c, const std::string& by, date::sys_days day,
+std::string CaseActions::Holding(CaseRecord& c, const Actor& by, date::sys_days day,
                                  const std::string& reason) {
-  if (c.phase != "stage1" && c.phase != "stage2")
-    return "a holding letter only fits while a response is awaited.";
-  if (c.phase == "stage2" && !SameEmail(by, ctx_.config.reviewer_address)) {
-    return "in Stage Two only the independent reviewer can move the review's date.";
+  const bool review = c.phase == Phase::kStageTwo;
+  std::string& due = review ? c.review_due : c.respond_due;
+  if (const auto current = ParseIsoDate(due); current && day <= *current) {
+    return "a holding letter's final date must be a working day after the current due date (" +
+           FormatDateForPeople(*current) + "); nothing was sent.";
   }
-  (c.phase == "stage2" ? c.review_due : c.respond_due) = FormatIsoDate(day);
+  due = FormatIsoDate(day);
   CaseStore cases(db_);
   cases.Save(c);
-  cases.AddEvent(c.id, now_, "holding",
-                 "new final date " + FormatIsoDate(day) + (reason.empty() ? "" : ": " + reason));
+  cases.AddEvent(c.id, now_, review ? CaseEventKind::kReviewHolding : CaseEventKind::kHolding,
+                 "new final date " + FormatIsoDate(day) + (reason.empty() ? "" : ": " + reason),
+                 by.role);
   LetterFields f = mail_.Fields(c);
   f.values["new_date"] = FormatDateForPeople(day);
   f.values["reason"] = reason;
@@ -99,8 +170,8 @@ std::string CaseActions::Holding(CaseRecord& c, const std::string& by, date::sys
   return {};
 }
 
-void CaseActions::Note(CaseRecord& c, const std::string& by, const std::string& text) {
-  CaseStore(db_).AddEvent(c.id, now_, "note", mail_.NameOf(by) + ": " + text);
+void CaseActions::Note(CaseRecord& c, const Actor& by, const std::string& text) {
+  CaseStore(db_).AddEvent(c.id, now_, CaseEventKind::kNote, WhoIs(by) + ": " + text, by.role);
 }
 
 std::string CaseActions::CasePack(const CaseRecord& c) {
@@ -114,19 +185,18 @@ std::string CaseActions::CasePack(const CaseRecord& c) {
   return pack;
 }
 
-std::string CaseActions::StartStageTwo(CaseRecord& c, const std::string& why) {
-  if (c.phase == "stage2") return "this case is already in Stage Two.";
-  if (c.state == "void") return "this case was voided as not a complaint.";
-  c.phase = "stage2";
-  c.stage = 2;
-  c.state = "open";
+std::string CaseActions::StartStageTwo(CaseRecord& c, const Actor& by, const std::string& why) {
+  c.phase = Phase::kStageTwo;
+  c.reached_stage_two = true;
+  c.state = CaseState::kOpen;
+  c.close_cause = CloseCause::kNone;
   c.closed_at.reset();
-  c.close_reason.clear();
+  c.stage_two_at = now_;
   c.review_due =
       FormatIsoDate(WorkingDaysAfter(ctx_.calendar, ctx_.zone, now_, ctx_.config.review_days).day);
   CaseStore cases(db_);
   cases.Save(c);
-  cases.AddEvent(c.id, now_, "stage_two", why);
+  cases.AddEvent(c.id, now_, CaseEventKind::kStageTwo, why, by.role);
   LetterFields f = mail_.Fields(c);
   f.values["why"] = why;
   f.values["case_pack"] = CasePack(c);
@@ -138,63 +208,116 @@ std::string CaseActions::StartStageTwo(CaseRecord& c, const std::string& why) {
   return {};
 }
 
-std::string CaseActions::Reassign(CaseRecord& c, const std::string& by) {
+std::string CaseActions::Reassign(CaseRecord& c, const Actor& by,
+                                  const std::optional<std::string>& to) {
   CaseStore cases(db_);
-  std::optional<size_t> best;
-  int best_open = 0;
-  const auto& chairs = ctx_.config.co_chairs;
-  for (size_t i = 0; i < chairs.size(); ++i) {
-    const std::string& email = chairs[i].identity.address;
-    if (c.Names(email) || SameEmail(email, c.handler_email)) continue;
-    const int open = cases.OpenCasesHandledBy(email);
-    if (!best || open < best_open) best = i, best_open = open;
+  std::string next;
+  if (to) {
+    next = *to;
+  } else {
+    int best_open = 0;
+    for (const CoChairSettings& cc : ctx_.config.co_chairs) {
+      const std::string& email = cc.identity.address;
+      if (c.Names(email) || SameEmail(email, c.handler_email)) continue;
+      const int open = cases.OpenCasesHandledBy(email);
+      if (next.empty() || open < best_open) next = email, best_open = open;
+    }
   }
-  if (!best)
-    return "there is no other co-chair this complaint does not name; the case stays with you.";
+  if (next.empty())
+    return "there is no other co-chair this complaint does not name; the case stays where it is.";
+  if (c.Names(next))
+    return "the complaint names " + mail_.NameOf(next) + "; they cannot handle it.";
+  if (SameEmail(next, c.handler_email))
+    return mail_.NameOf(next) + " already handles this case; nothing was changed.";
   const std::string old = c.handler_email;
-  c.handler_email = chairs[*best].identity.address;
+  c.handler_email = next;
   cases.Save(c);
-  cases.AddEvent(c.id, now_, "reassigned",
-                 "from " + old + " to " + c.handler_email + " by " + mail_.NameOf(by));
+  cases.AddEvent(c.id, now_, CaseEventKind::kReassigned,
+                 "from " + mail_.NameOf(old) + " to " + mail_.NameOf(next) + " by " + WhoIs(by),
+                 by.role);
   LetterFields f = mail_.Fields(c);
-  f.values["complaint_text"] = CasePack(c);
-  f.values["acknowledged"] = "earlier";
-  f.flags["reassigned"] = true;
-  mail_.Send(c, "handler_notification", {chairs[*best].identity.name, c.handler_email}, f,
-             "auto-generated");
+  f.values["case_pack"] = CasePack(c);
+  f.values["previous_handler"] = mail_.NameOf(old);
+  f.values["by"] = WhoIs(by);
+  f.values["phase"] = ForPeople(c.phase);
+  f.flags["ack_sent"] = c.acknowledged;
+  f.values["acknowledge_due"] = FormatDateForPeople(*ParseIsoDate(c.acknowledge_due));
+  mail_.Send(c, "reassignment_notice", {mail_.NameOf(next), next}, f, "auto-generated");
   return {};
 }
 
-void CaseActions::Close(CaseRecord& c, const std::string& reason) {
-  c.state = "closed";
-  c.phase = "done";
-  c.close_reason = reason;
+void CaseActions::Close(CaseRecord& c, const Actor& by, CloseCause cause, const std::string& note) {
+  c.state = CaseState::kClosed;
+  c.phase = Phase::kDone;
+  c.close_cause = cause;
   c.closed_at = now_;
   CaseStore cases(db_);
   cases.Save(c);
-  cases.AddEvent(c.id, now_, "closed", reason);
+  std::string detail = ForPeople(cause);
+  if (by.role != Role::kIntaked) detail += " by " + WhoIs(by);
+  if (!note.empty()) detail += ": " + note;
+  cases.AddEvent(c.id, now_, CaseEventKind::kClosed, detail, by.role);
 }
 
-void CaseActions::Void(CaseRecord& c, const std::string& by) {
-  c.state = "void";
-  c.phase = "done";
-  c.close_reason = "not a complaint";
+void CaseActions::CloseByAdmin(CaseRecord& c, const std::string& reason) {
+  const bool in_review = c.phase == Phase::kStageTwo;
+  Close(c, {Role::kAdmin, ""}, CloseCause::kClosedByAdmin, reason);
+  LetterFields f = mail_.Fields(c);
+  f.values["reason"] = reason;
+  f.values["name"] = mail_.NameOf(c.handler_email);
+  mail_.Send(c, "admin_closed_notice", {mail_.NameOf(c.handler_email), c.handler_email}, f,
+             "auto-generated");
+  if (in_review) {
+    f.values["name"] = ctx_.config.reviewer_name;
+    mail_.Send(c, "admin_closed_notice", {ctx_.config.reviewer_name, ctx_.config.reviewer_address},
+               f, "auto-generated");
+  }
+}
+
+void CaseActions::Void(CaseRecord& c, const Actor& by) {
+  c.state = CaseState::kVoid;
+  c.phase = Phase::kDone;
+  c.close_cause = CloseCause::kNotComplaint;
   c.closed_at = now_;
   CaseStore cases(db_);
   cases.Save(c);
-  cases.AddEvent(c.id, now_, "voided", "marked not a complaint by " + mail_.NameOf(by));
+  cases.AddEvent(c.id, now_, CaseEventKind::kVoided, "marked not a complaint by " + WhoIs(by),
+                 by.role);
+}
+
+void CaseActions::ComplainantLetterUndelivered(CaseRecord& c, const std::string& purpose) {
+  CaseStore cases(db_);
+  const bool ack = purpose == "acknowledgement";
+  if (ack && c.acknowledged) {
+    c.acknowledged = false;
+    cases.Save(c);
+  }
+  const std::string what = purpose.empty() ? "a letter" : "the " + purpose;
+  const date::sys_days today = Today();
+  const bool told_today = cases.CountEvents(c.id, {CaseEventKind::kUndelivered},
+                                            ctx_.zone.At(today, 0), ctx_.zone.EndOfDay(today)) > 0;
+  cases.AddEvent(c.id, now_, CaseEventKind::kUndelivered,
+                 what + " to the complainant could not be delivered");
+  if (told_today) return;  // a burst of bounces is one notice
+  LetterFields f = mail_.Fields(c);
+  f.values["what"] = what;
+  f.flags["acknowledgement"] = ack;
+  f.values["acknowledge_due"] = FormatDateForPeople(*ParseIsoDate(c.acknowledge_due));
+  mail_.Send(c, "undelivered_notice", {mail_.NameOf(c.handler_email), c.handler_email}, f,
+             "auto-generated");
 }
 
 bool CaseActions::ReplyCapReached(const CaseRecord& c) const {
   return CaseReplyCapReached(db_, ctx_.zone, c.id, now_);
 }
 
-void CaseActions::HoldReply(const CaseRecord& c, const std::string& kind, const std::string& text) {
+void CaseActions::HoldReply(const CaseRecord& c, CaseEventKind kind, Role by,
+                            const std::string& text) {
   CaseStore cases(db_);
-  cases.AddEvent(c.id, now_, kind, text);
+  cases.AddEvent(c.id, now_, kind, text, by);
   if (CaseReplyCapNoticeSent(db_, ctx_.zone, c.id, now_)) return;
   cases.AddEvent(
-      c.id, now_, "reply_cap_reached",
+      c.id, now_, CaseEventKind::kReplyCapReached,
       std::to_string(kCaseRepliesPerDay) +
           " replies relayed today: later ones are recorded, not sent on, until tomorrow");
   LetterFields f = mail_.Fields(c);
@@ -203,12 +326,11 @@ void CaseActions::HoldReply(const CaseRecord& c, const std::string& kind, const 
              "auto-generated");
 }
 
-void CaseActions::CommandError(const CaseRecord& c, const std::string& to,
-                               const std::string& error) {
-  CaseStore(db_).AddEvent(c.id, now_, "command_error", error);
+void CaseActions::CommandError(const CaseRecord& c, const Actor& to, const std::string& error) {
+  CaseStore(db_).AddEvent(c.id, now_, CaseEventKind::kCommandError, error, to.role);
   LetterFields f = mail_.Fields(c);
   f.values["error"] = error;
-  mail_.Send(c, "command_error", {mail_.NameOf(to), to}, f, "auto-generated");
+  mail_.Send(c, "command_error", {WhoIs(to), to.email}, f, "auto-generated");
 }
 
 }  // namespace intaked

@@ -30,6 +30,13 @@ bool CaseMail::IsStaff(const std::string& email) const {
   return false;
 }
 
+std::optional<Role> CaseMail::RoleOf(const CaseRecord& c, const std::string& email) const {
+  if (SameEmail(email, c.handler_email)) return Role::kHandler;
+  if (c.reached_stage_two && SameEmail(email, ctx_.config.reviewer_address)) return Role::kReviewer;
+  if (SameEmail(email, ctx_.config.fallback_address)) return Role::kFallback;
+  return std::nullopt;
+}
+
 std::string CaseMail::NameOf(const std::string& email) const {
   const Config& cfg = ctx_.config;
   for (const CoChairSettings& cc : cfg.co_chairs) {
@@ -63,13 +70,15 @@ LetterFields CaseMail::Fields(const CaseRecord& c) const {
       {"today", FormatDateForPeople(ctx_.zone.LocalDate(now_))},
       {"respond_due", Human(c.respond_due)},
       {"respond_days", std::to_string(cfg.respond_days)},
+      {"acknowledge_days", std::to_string(cfg.acknowledge_days)},
+      {"acknowledge_due", Human(c.acknowledge_due)},
       {"appeal_due", Human(c.appeal_due)},
       {"appeal_days", std::to_string(cfg.appeal_days)},
       {"review_due", Human(c.review_due)},
       {"review_days", std::to_string(cfg.review_days)},
       {"retention_years", std::to_string(cfg.retention_years)},
-      {"keyword_help", KeywordHelp()}};
-  f.flags = {{"anonymous", c.anonymous}, {"stage_two", c.phase == "stage2"}};
+      {"keyword_help", KeywordHelp(Role::kHandler, c.phase)}};
+  f.flags = {{"anonymous", c.anonymous}, {"stage_two", c.phase == Phase::kStageTwo}};
   return f;
 }
 
@@ -91,11 +100,12 @@ bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Addres
                     const std::vector<Attachment>& attachments) {
   CaseStore cases(db_);
   if (c.Names(to.email)) {
-    cases.AddEvent(c.id, now_, "withheld", letter + " not sent: the complaint names its recipient");
+    cases.AddEvent(c.id, now_, CaseEventKind::kWithheld,
+                   letter + " not sent: the complaint names its recipient");
     return false;
   }
   if (!IsDeliverableAddress(to.email)) {
-    cases.AddEvent(c.id, now_, "not-sent",
+    cases.AddEvent(c.id, now_, CaseEventKind::kNotSent,
                    letter + " not sent: the address is missing or not one mail may be sent to");
     return false;
   }
@@ -104,27 +114,48 @@ bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Addres
   // letters a person caused (a relayed reply, an outcome) always go.
   const bool answers_mail = letter == "acknowledgement" || letter == "stage2_acknowledgement";
   if (!staff && answers_mail && AutomaticMailCapReached(db_, to.email, now_)) {
-    cases.AddEvent(c.id, now_, "held-back",
+    cases.AddEvent(c.id, now_, CaseEventKind::kHeldBack,
                    letter + " to " + MaskEmail(to.email) +
                        " held back: automatic-mail cap reached (loop guard)");
     return false;
   }
-  auto rendered = ctx_.templates.Render(letter, fields);
+  // Each person is offered exactly the keywords their role may use now.
+  LetterFields own = fields;
+  if (const std::optional<Role> role = RoleOf(c, to.email))
+    own.values["keyword_help"] = KeywordHelp(*role, c.phase);
+  auto rendered = ctx_.templates.Render(letter, own);
   if (!rendered.ok()) throw std::runtime_error(rendered.status().message());
   LetterAddressing a{letter, c.id, c.reference, to, "", {}, auto_submitted, attachments};
   // Threads outside mail under the complaint; staff never get an anonymous sender's Message-ID.
   if (!c.thread_id.empty() && (!staff || !c.anonymous)) a.in_reply_to = c.thread_id;
   Outbox outbox(db_);
   LetterPost(ctx_, outbox, tokens_, now_).Enqueue(a, rendered.value());
-  cases.AddEvent(c.id, now_, "letter",
+  cases.AddEvent(c.id, now_, CaseEventKind::kLetter,
                  letter + " to " + (staff ? NameOf(to.email) : "the complainant"));
   return true;
 }
 
 bool CaseMail::ToComplainant(const CaseRecord& c, const std::string& letter,
                              const LetterFields& fields) {
-  if (c.complainant_email.empty()) return false;
-  return Send(c, letter, {c.complainant_name, c.complainant_email}, fields, "auto-replied");
+  // An address that is there but unusable (malformed, hostile) is refused by Send.
+  if (!c.complainant_email.empty())
+    return Send(c, letter, {c.complainant_name, c.complainant_email}, fields, "auto-replied");
+  // No address at all (a complaint made by phone or in person): the handler is
+  // given the letter to send by post or read out by phone. An anonymous complainant's
+  // handler does not know who they are, so for them it is only recorded.
+  CaseStore cases(db_);
+  if (c.anonymous) {
+    cases.AddEvent(c.id, now_, CaseEventKind::kNotSent,
+                   letter + " not sent: the anonymous complainant gave no email address");
+    return false;
+  }
+  auto rendered = ctx_.templates.Render(letter, fields);
+  if (!rendered.ok()) throw std::runtime_error(rendered.status().message());
+  LetterFields f = Fields(c);
+  f.values["letter_subject"] = rendered.value().subject;
+  f.values["letter"] = rendered.value().body;
+  Send(c, "letter_for_post", {NameOf(c.handler_email), c.handler_email}, f, "auto-generated");
+  return false;  // nothing went to the complainant
 }
 
 }  // namespace intaked

@@ -13,6 +13,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "base/clock.h"
@@ -40,12 +41,17 @@ class CaseMail {
             const LetterFields& fields, const std::string& auto_submitted = "auto-replied",
             const std::vector<Attachment>& attachments = {});
 
-  // Letters to the complainant (nothing when there is no address).
+  // Letters to the complainant. True when it went to them by email; a complainant
+  // with no usable address (a phone complaint) has it sent to the handler instead,
+  // to send by post or phone (SPEC §2.4), and false is returned.
   bool ToComplainant(const CaseRecord& c, const std::string& letter, const LetterFields& fields);
 
   // Whether `email` is on the organisation's side (a co-chair, the fallback, the reviewer).
   bool IsStaff(const std::string& email) const;
   std::string NameOf(const std::string& staff_email) const;
+  // The role `email` may act in on `c`, if any (the handler; the reviewer once the case
+  // has reached Stage Two; the fallback).
+  std::optional<Role> RoleOf(const CaseRecord& c, const std::string& email) const;
 
  private:
   const ProcedureContext& ctx_;

@@ -31,7 +31,10 @@ std::string NoAcknowledgementReason(const NewComplaint& n, const CaseRecord& c) 
   if (n.message && n.message->from_unusable)
     return "the sender's address is malformed or unsafe (it could have been used to attack our "
            "mail server), so nothing is sent to it";
-  if (c.complainant_email.empty()) return "no email address was given";
+  if (c.complainant_email.empty())
+    return c.anonymous ? "no email address was given"
+                       : "no email address was given; the acknowledgement has come to you in a "
+                         "separate email, to send by post or read out by phone";
   return "held back by the loop guard: too many automatic letters to this address today";
 }
 
@@ -91,10 +94,11 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
   c.respond_due = FormatIsoDate(
       WorkingDaysAfter(ctx_.calendar, ctx_.zone, arrival.received, cfg.respond_days).day);
   cases.Create(c);
-  cases.AddEvent(c.id, now_, "opened", n.why);
-  cases.AddEvent(c.id, now_, "routed", "to " + c.handler_email + ": " + route.reason);
-  cases.AddEvent(c.id, now_, "complaint", n.own_text);
-  if (c.anonymous) cases.AddEvent(c.id, now_, "anonymous", "the complainant asked not to be named");
+  cases.AddEvent(c.id, now_, CaseEventKind::kOpened, n.why);
+  cases.AddEvent(c.id, now_, CaseEventKind::kRouted, "to " + c.handler_email + ": " + route.reason);
+  cases.AddEvent(c.id, now_, CaseEventKind::kComplaint, n.own_text, Role::kComplainant);
+  if (c.anonymous)
+    cases.AddEvent(c.id, now_, CaseEventKind::kAnonymous, "the complainant asked not to be named");
 
   CaseMail mail(ctx_, db_, tokens_, now_);
   LetterFields f = mail.Fields(c);
@@ -110,12 +114,18 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
         {{"name", a.filename}, {"type", a.content_type}, {"size", HumanSize(a.size)}});
   }
   // The handler is told the truth: an acknowledgement that did not go is theirs to give.
-  const bool acknowledged = mail.ToComplainant(c, "acknowledgement", f);
+  // A From that was there but unusable (malformed, hostile) gets nothing, not even by
+  // post: the handler's notification says so.
+  const bool unusable = n.message && n.message->from_unusable;
+  const bool acknowledged = !unusable && mail.ToComplainant(c, "acknowledgement", f);
   if (acknowledged) {
-    cases.AddEvent(c.id, now_, "acknowledged", "acknowledgement queued to the complainant");
+    c.acknowledged = true;
+    cases.Save(c);
+    cases.AddEvent(c.id, now_, CaseEventKind::kAcknowledged,
+                   "acknowledgement queued to the complainant");
   } else {
     const std::string why = NoAcknowledgementReason(n, c);
-    cases.AddEvent(c.id, now_, "not-acknowledged", why);
+    cases.AddEvent(c.id, now_, CaseEventKind::kNotAcknowledged, why);
     f.values["no_ack_reason"] = why;
   }
   f.flags["ack_sent"] = acknowledged;

@@ -12,11 +12,6 @@
 namespace intaked {
 namespace {
 
-bool IsActor(const ProcedureContext& ctx, const CaseRecord& c, const std::string& email) {
-  if (SameEmail(email, c.handler_email)) return true;
-  return c.phase == "stage2" && SameEmail(email, ctx.config.reviewer_address);
-}
-
 // Does the message answer a letter intaked sent `sender` about case `c`?
 bool AnswersOurLetter(SQLite::Database& db, const Message& m, const CaseRecord& c,
                       const std::string& sender) {
@@ -30,91 +25,138 @@ bool AnswersOurLetter(SQLite::Database& db, const Message& m, const CaseRecord& 
   return false;
 }
 
+// Whether intaked reads `email`'s Sent folder (so a copy of what they send is read there).
+bool SentFolderRead(const ProcedureContext& ctx, const std::string& email) {
+  for (const CoChairSettings& cc : ctx.config.co_chairs) {
+    if (SameEmail(cc.identity.address, email))
+      return cc.mailbox && !cc.mailbox->sent_folder.empty();
+  }
+  return false;
+}
+
 // Who wrote `from`, for the timeline: a role, never an address.
-std::string Writer(const ProcedureContext& ctx, const CaseRecord& c, const std::string& from,
+std::string Writer(CaseMail& mail, const CaseRecord& c, const std::string& from,
                    const CaseMessage& in) {
   if (!in.sent_folder_owner.empty()) return "a co-chair's Sent folder";
-  if (IsActor(ctx, c, from))
-    return SameEmail(from, c.handler_email) ? "the handler" : "the reviewer";
+  if (const auto role = mail.RoleOf(c, from)) return ForPeople(*role);
   if (!c.complainant_email.empty() && SameEmail(from, c.complainant_email))
     return "the complainant";
   return "an address not on the case";
 }
 
-CaseReplyOutcome Execute(const ProcedureContext& ctx, CaseActions& act, CaseRecord& c,
-                         const std::string& by, const ReplyCommand& cmd) {
-  if (!cmd.error.empty()) {
-    act.CommandError(c, by, cmd.error);
-    return {"handler_command", "bad keyword line; the handler was told what was wrong"};
-  }
-  if (c.state == "void" && cmd.keyword != Keyword::kNote) {
-    act.CommandError(c, by, "this case was voided as not a complaint; nothing was done.");
-    return {"handler_command", "case is void"};
-  }
-  std::string problem;
-  switch (cmd.keyword) {
+std::optional<CaseAct> ActOf(Keyword k) {
+  switch (k) {
     case Keyword::kNone:
-      if (!cmd.text.empty() && act.ReplyCapReached(c)) {
-        act.HoldReply(c, "handler_reply_held", cmd.text);
-        return {"held", "daily reply limit reached: recorded, not sent to the complainant"};
-      }
-      problem = act.RelayToComplainant(c, by, cmd.text);
-      if (problem.empty()) return {"relayed", "handler's reply sent on to the complainant"};
-      break;
+      return CaseAct::kCorrespond;
     case Keyword::kOutcome:
-      problem = act.Outcome(c, by, cmd.text);
-      break;
+      return CaseAct::kOutcome;
     case Keyword::kHolding:
-      problem = HoldingDateProblem(*cmd.date, act.Today(), ctx.calendar);
-      if (problem.empty()) problem = act.Holding(c, by, *cmd.date, cmd.text);
-      break;
+      return CaseAct::kHolding;
     case Keyword::kNote:
-      act.Note(c, by, cmd.text);
-      break;
+      return CaseAct::kNote;
     case Keyword::kEscalate:
-      problem = act.StartStageTwo(c, act.mail().NameOf(by) + " started Stage Two");
-      break;
+      return CaseAct::kEscalate;
     case Keyword::kReassign:
-      problem = act.Reassign(c, by);
-      break;
+      return CaseAct::kReassign;
     case Keyword::kWithdrawn:
     case Keyword::kClose:
-      act.Close(c, std::string(cmd.keyword == Keyword::kWithdrawn ? "withdrawn" : "closed") +
-                       " by " + act.mail().NameOf(by));
-      break;
+      return CaseAct::kClose;
     case Keyword::kNotComplaint:
-      act.Void(c, by);
-      break;
+      return CaseAct::kVoid;
     case Keyword::kComplaint:
     case Keyword::kCompliment:
-      problem = "#" + std::string(KeywordName(cmd.keyword)) +
-                " records a new complaint or compliment: send it as a new message to " +
-                ctx.config.intake_address + ", not as a reply on a case.";
-      break;
+      return std::nullopt;
   }
-  if (!problem.empty()) {
-    act.CommandError(c, by, problem);
-    return {"handler_command",
-            std::string("#") + KeywordName(cmd.keyword) + " refused: handler told why"};
-  }
-  return {"handler_command",
-          std::string("#") + (cmd.keyword == Keyword::kNone ? "reply" : KeywordName(cmd.keyword))};
+  return std::nullopt;
 }
 
-CaseReplyOutcome FromComplainant(SQLite::Database& db, Instant now, CaseActions& act, CaseRecord& c,
-                                 const std::string& text) {
-  if (c.phase == "appeal" && AsksForReview(text)) {
-    CaseStore(db).AddEvent(c.id, now, "complainant_reply", text);
-    act.StartStageTwo(c, "the complainant asked for an independent review");
+std::string Carry(const ProcedureContext& ctx, CaseActions& act, CaseRecord& c, const Actor& by,
+                  const ReplyCommand& cmd) {
+  switch (cmd.keyword) {
+    case Keyword::kNone:
+      return act.RelayToComplainant(c, by, cmd.text);
+    case Keyword::kOutcome:
+      return act.Outcome(c, by, cmd.text);
+    case Keyword::kHolding:
+      if (std::string problem = HoldingDateProblem(*cmd.date, act.Today(), ctx.calendar);
+          !problem.empty())
+        return problem;
+      return act.Holding(c, by, *cmd.date, cmd.text);
+    case Keyword::kNote:
+      act.Note(c, by, cmd.text);
+      return {};
+    case Keyword::kEscalate:
+      return act.StartStageTwo(c, by, act.mail().NameOf(by.email) + " started Stage Two");
+    case Keyword::kReassign:
+      return act.Reassign(c, by);
+    case Keyword::kWithdrawn:
+      act.Close(c, by, CloseCause::kWithdrawn);
+      return {};
+    case Keyword::kClose:
+      act.Close(c, by, CloseCause::kClosed);
+      return {};
+    case Keyword::kNotComplaint:
+      act.Void(c, by);
+      return {};
+    case Keyword::kComplaint:
+    case Keyword::kCompliment:
+      break;
+  }
+  return "#" + std::string(KeywordName(cmd.keyword)) +
+         " records a new complaint or compliment: send it as a new message to " +
+         ctx.config.intake_address + ", not as a reply on a case.";
+}
+
+CaseReplyOutcome Execute(const ProcedureContext& ctx, CaseActions& act, CaseRecord& c,
+                         const Actor& by, const ReplyCommand& cmd) {
+  if (!cmd.error.empty()) {
+    act.CommandError(c, by, cmd.error);
+    return {"handler_command", "bad keyword line; the sender was told what was wrong"};
+  }
+  const std::string name =
+      std::string("#") + (cmd.keyword == Keyword::kNone ? "reply" : KeywordName(cmd.keyword));
+  const std::optional<CaseAct> what = ActOf(cmd.keyword);
+  if (what && !act.Permit(c, by, *what))
+    return {"handler_command", name + " from " + ForPeople(by.role) + " refused: told why"};
+  if (what == CaseAct::kCorrespond && !cmd.text.empty() && act.ReplyCapReached(c)) {
+    act.HoldReply(c, CaseEventKind::kHandlerReplyHeld, by.role, cmd.text);
+    return {"held", "daily reply limit reached: recorded, not sent to the complainant"};
+  }
+  if (const std::string problem = Carry(ctx, act, c, by, cmd); !problem.empty()) {
+    act.CommandError(c, by, problem);
+    return {"handler_command", name + " refused: sender told why"};
+  }
+  if (what == CaseAct::kCorrespond)
+    return {"relayed", ForPeople(by.role) + std::string("'s reply sent on to the complainant")};
+  return {"handler_command", name};
+}
+
+// A request for review counts when it was made in time, even if intaked reads it after the
+// window has closed (an outage).
+bool AppealInTime(const ProcedureContext& ctx, const CaseRecord& c, Instant received) {
+  if (c.phase == Phase::kAppealWindow) return true;
+  if (c.phase != Phase::kDone || c.close_cause != CloseCause::kAppealWindowEnded) return false;
+  const auto due = ParseIsoDate(c.appeal_due);
+  return due && ctx.zone.LocalDate(received) <= *due;
+}
+
+CaseReplyOutcome FromComplainant(const ProcedureContext& ctx, SQLite::Database& db, Instant now,
+                                 CaseActions& act, CaseRecord& c, const CaseMessage& in) {
+  const std::string& text = in.own_text;
+  const bool asks_review = AsksForReview(text);
+  if (asks_review && AppealInTime(ctx, c, in.received)) {
+    CaseStore(db).AddEvent(c.id, now, CaseEventKind::kComplainantReply, text, Role::kComplainant);
+    act.StartStageTwo(c, {Role::kComplainant, c.complainant_email},
+                      "the complainant asked for an independent review");
     return {"stage_two", "the complainant asked for an independent review within the window"};
   }
   std::string note;
-  if (c.state == "closed" && c.close_reason == "appeal window ended" && AsksForReview(text)) {
+  if (asks_review && c.close_cause == CloseCause::kAppealWindowEnded) {
     note = "The complainant asks for an independent review after the window closed on " +
            c.appeal_due + ". Reply #escalate to start Stage Two anyway.";
   }
   if (act.ReplyCapReached(c)) {
-    act.HoldReply(c, "complainant_reply_held", text);
+    act.HoldReply(c, CaseEventKind::kComplainantReplyHeld, Role::kComplainant, text);
     return {"held", "daily reply limit reached: recorded, not forwarded to the handler"};
   }
   act.ForwardToActors(c, text, note);
@@ -133,42 +175,49 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
   // Out-of-office replies and bounces carry a token or a case reference like
   // any reply; relaying them, or acting on them, would start a loop.
   if (const std::string why = AutomatedReason(in.message, ctx.rules); !why.empty()) {
-    cases.AddEvent(c.id, now, "automated",
-                   "automated mail (" + why + ") from " + Writer(ctx, c, from, in) +
+    cases.AddEvent(c.id, now, CaseEventKind::kAutomated,
+                   "automated mail (" + why + ") from " + Writer(act.mail(), c, from, in) +
                        ": recorded, not relayed or acted on");
+    // A delivery failure report on the case: a letter to the complainant bounced.
+    if (IsDeliveryFailureAbout(in.message, c.complainant_email))
+      act.ComplainantLetterUndelivered(c, "");
     return {"automated", "automated mail on the case (" + why + "): recorded only"};
   }
   if (!in.sent_folder_owner.empty()) {
-    if (!IsActor(ctx, c, in.sent_folder_owner)) {
-      return {"recorded", "in the Sent folder of someone not acting on the case"};
+    if (!SameEmail(in.sent_folder_owner, c.handler_email)) {
+      return {"recorded", "in the Sent folder of someone not handling the case"};
     }
-    const bool to_intake = AddressedTo(in.message, ctx.config.intake_address);
-    if (!to_intake) {
-      cases.AddEvent(c.id, now, "direct_reply", in.own_text);
+    if (!AddressedTo(in.message, ctx.config.intake_address)) {
+      cases.AddEvent(c.id, now, CaseEventKind::kDirectReply, in.own_text, Role::kHandler);
       return {"recorded",
               "the handler wrote to the complainant directly; recorded, not sent again"};
     }
-    return Execute(ctx, act, c, in.sent_folder_owner, ParseReplyCommand(in.own_text));
+    return Execute(ctx, act, c, {Role::kHandler, in.sent_folder_owner},
+                   ParseReplyCommand(in.own_text));
   }
-  if (IsActor(ctx, c, from)) {
-    if (!AnswersOurLetter(db, in.message, c, from)) {
-      cases.AddEvent(c.id, now, "unauthenticated",
-                     "a message claiming to be from " + from +
-                         " that does not answer intaked's letter to them: "
-                         "recorded, not acted on");
-      return {"unauthenticated",
-              "handler's address but no proof it answers our letter: not acted on"};
+  if (const auto role = act.mail().RoleOf(c, from)) {
+    if (AnswersOurLetter(db, in.message, c, from))
+      return Execute(ctx, act, c, {*role, from}, ParseReplyCommand(in.own_text));
+    // A new message (not a reply) from the handler to intake: its copy in their Sent
+    // folder proves who wrote it, and is acted on there.
+    if (*role == Role::kHandler && SentFolderRead(ctx, from) &&
+        AddressedTo(in.message, ctx.config.intake_address)) {
+      return {"deferred", "the handler's message; acted on from their Sent folder"};
     }
-    return Execute(ctx, act, c, from, ParseReplyCommand(in.own_text));
+    cases.AddEvent(c.id, now, CaseEventKind::kUnauthenticated,
+                   std::string("a message claiming to be from ") + ForPeople(*role) +
+                       " that does not answer intaked's letter to them: recorded, not acted on");
+    return {"unauthenticated",
+            "an actor's address but no proof it answers our letter: not acted on"};
   }
   if (!c.complainant_email.empty() && SameEmail(from, c.complainant_email)) {
-    if (c.state == "void") {
-      cases.AddEvent(c.id, now, "complainant_reply", in.own_text);
+    if (c.state == CaseState::kVoid) {
+      cases.AddEvent(c.id, now, CaseEventKind::kComplainantReply, in.own_text, Role::kComplainant);
       return {"recorded", "reply on a voided case"};
     }
-    return FromComplainant(db, now, act, c, in.own_text);
+    return FromComplainant(ctx, db, now, act, c, in);
   }
-  cases.AddEvent(c.id, now, "other_correspondence",
+  cases.AddEvent(c.id, now, CaseEventKind::kOtherCorrespondence,
                  "a message from an address not on the case: recorded only");
   return {"recorded", "from an address not on the case"};
 }

@@ -1,12 +1,14 @@
 // CaseReply: a message that belongs to an existing case - who wrote it, may
 // they act, and what follows (SPEC §2.5).
 //
-// A keyword is acted on only when the sender is one of the case's actors (the
-// handler; in Stage Two also the reviewer) AND the message answers a letter
-// intaked sent that very person about that very case (the token in its
-// Message-ID), or was read from the actor's own Sent folder. Anything else -
-// a forged From, a complainant typing #close, a named co-chair - is recorded
-// and never executed. Automated mail (out-of-office replies, bounces) is
+// A keyword is acted on only when the sender has a role on the case (the
+// handler; the reviewer; the fallback, once told of the case by an overdue or
+// refusal notice) AND the message answers a letter intaked sent that very
+// person about that very case (the token in its Message-ID), or was read from
+// the handler's own Sent folder. Anything else - a forged From, a complainant
+// typing #close, a named co-chair - is recorded and never executed. What an
+// authenticated role may then do is the life-cycle table's to decide
+// (CaseActions::Permit). Automated mail (out-of-office replies, bounces) is
 // recorded and nothing else, and correspondence beyond the daily cap
 // (case_reply_cap.h) is recorded but not relayed. Runs inside the caller's
 // transaction.
@@ -27,11 +29,13 @@ struct CaseMessage {
   const Message& message;
   std::string own_text;           // without quoted history
   std::string sent_folder_owner;  // set when read from that co-chair's Sent folder
+  Instant received{};             // when the server received it (an appeal's timeliness)
 };
 
 struct CaseReplyOutcome {
   // handler_command | relayed | complainant_reply | stage_two | unauthenticated | recorded |
-  // automated (recorded, never relayed or acted on) | held (over the daily reply cap)
+  // automated (recorded, never relayed or acted on) | held (over the daily reply cap) |
+  // deferred (not recorded: the copy in the writer's Sent folder is acted on instead)
   std::string kind;
   std::string detail;  // for the log: no bodies, no addresses
 };

@@ -7,7 +7,7 @@ namespace {
 
 // Events of `kinds` on the case during the local day of `now`.
 int CountToday(SQLite::Database& db, const LocalZone& zone, int64_t case_id, Instant now,
-               const std::vector<std::string>& kinds) {
+               const std::vector<CaseEventKind>& kinds) {
   const date::sys_days today = zone.LocalDate(now);
   return CaseStore(db).CountEvents(case_id, kinds, zone.At(today, 0), zone.EndOfDay(today));
 }
@@ -17,13 +17,13 @@ int CountToday(SQLite::Database& db, const LocalZone& zone, int64_t case_id, Ins
 bool CaseReplyCapReached(SQLite::Database& db, const LocalZone& zone, int64_t case_id,
                          Instant now) {
   // What was relayed: the handler's words to the complainant, the complainant's to the handler.
-  return CountToday(db, zone, case_id, now, {"handler_reply", "complainant_reply"}) >=
+  return CountToday(db, zone, case_id, now, {CaseEventKind::kHandlerReply, CaseEventKind::kComplainantReply}) >=
          kCaseRepliesPerDay;
 }
 
 bool CaseReplyCapNoticeSent(SQLite::Database& db, const LocalZone& zone, int64_t case_id,
                             Instant now) {
-  return CountToday(db, zone, case_id, now, {"reply_cap_reached"}) > 0;
+  return CountToday(db, zone, case_id, now, {CaseEventKind::kReplyCapReached}) > 0;
 }
 
 }  // namespace intaked

@@ -1,10 +1,14 @@
-// DeadlineWatch: the daily side of the procedure - reminders before each
-// deadline, notices once it has passed, and closing cases whose appeal window
-// has run out (SPEC §2.4).
+// DeadlineWatch: the daily side of the procedure (SPEC §2.4) - reminders
+// before each deadline; overdue notices to whoever must act and to the
+// fallback, on the first working day after and every 5 working days up to
+// `overdue_repeats` more; the complainant's late letter, the first time the
+// date is found passed and every 10 working days after; a reminder to the
+// handler to acknowledge a complaint no acknowledgement went for; and closing
+// cases whose appeal window has run out.
 //
 // Called every cycle; sends only on working days at or after reminder_hour,
 // and each step exactly once (the reminder ledger), so a daemon that was down
-// catches up on its next cycle. One transaction per case.
+// catches up on its next cycle. One transaction per step taken.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -14,6 +18,7 @@
 
 #include "base/clock.h"
 #include "engine/procedure_context.h"
+#include "store/case_store.h"
 
 namespace intaked {
 
@@ -21,6 +26,7 @@ struct WatchReport {
   int reminders = 0;
   int overdue_notices = 0;
   int closed = 0;
+  int late_letters = 0;
 };
 
 class DeadlineWatch {
@@ -32,6 +38,13 @@ class DeadlineWatch {
   WatchReport Run(Instant now);
 
  private:
+  void CloseAfterAppealWindow(CaseRecord& c, date::sys_days today, Instant now,
+                              WatchReport& report);
+  void AcknowledgeReminder(const CaseRecord& c, date::sys_days today, Instant now,
+                           WatchReport& report);
+  void DeadlineStep(const CaseRecord& c, date::sys_days today, Instant now, WatchReport& report);
+  void LateLetter(const CaseRecord& c, date::sys_days today, Instant now, WatchReport& report);
+
   const ProcedureContext& ctx_;
   SQLite::Database& db_;
   TokenSource& tokens_;

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <spdlog/spdlog.h>
 
+#include "engine/case_actions.h"
 #include "engine/deadline_watch.h"
 #include "engine/scheduled_mail.h"
 #include "mail/address.h"
@@ -160,6 +161,18 @@ Status IntakeCycle::ReadFolder(const ProcedureContext& ctx, const Source& src, C
   return Status::Ok();
 }
 
+void IntakeCycle::TellOfRefusedLetters(const ProcedureContext& ctx,
+                                       const std::vector<RefusedLetter>& refused) {
+  for (const RefusedLetter& r : refused) {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    std::optional<CaseRecord> c = CaseStore(db_).FindById(r.case_id);
+    if (!c || c->complainant_email.empty() || !SameEmail(c->complainant_email, r.recipient))
+      continue;  // only a letter that failed to reach the complainant leaves them unanswered
+    CaseActions(ctx, db_, tokens_, clock_.Now()).ComplainantLetterUndelivered(*c, r.purpose);
+    tx.commit();
+  }
+}
+
 Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
                         const std::function<bool()>& should_stop) {
   for (const Source& src : Sources(ctx)) {
@@ -180,6 +193,7 @@ Status IntakeCycle::Run(const ProcedureContext& ctx, CycleReport* report,
     report->deadlines = DeadlineWatch(ctx, db_, tokens_, log_).Run(clock_.Now());
     ScheduledMail(ctx, db_, tokens_, log_).Run(clock_.Now());
     if (smtp_due) report->outbox = drain.Drain(clock_.Now());
+    TellOfRefusedLetters(ctx, report->outbox.refused);
   } catch (const std::exception& e) {
     return Status::Io(std::string("database: ") + e.what());
   }

@@ -65,6 +65,9 @@ class IntakeCycle {
     std::string folder;  // empty: the URL's
   };
   std::vector<Source> Sources(const ProcedureContext& ctx) const;
+  // Letters the mail server refused for good: a complainant who was not reached is the
+  // handler's to reach another way.
+  void TellOfRefusedLetters(const ProcedureContext& ctx, const std::vector<RefusedLetter>& refused);
   Status ReadFolder(const ProcedureContext& ctx, const Source& src, CycleReport* report,
                     const std::function<bool()>& should_stop);
   Status ProcessOne(const ProcedureContext& ctx, const Source& src, const FetchedMail& mail,

@@ -108,7 +108,9 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
     const std::string owner =
         role.sent && role.co_chair ? ctx_.config.co_chairs[*role.co_chair].identity.address : "";
     const CaseReplyOutcome out =
-        HandleCaseMessage(ctx_, db_, tokens_, now, *c, {m, own_text, owner});
+        HandleCaseMessage(ctx_, db_, tokens_, now, *c, {m, own_text, owner, received});
+    // Not recorded: the copy in the writer's Sent folder is the one acted on.
+    if (out.kind == "deferred") return {"deferred", c->reference, out.detail};
     const std::string kind = out.kind == "automated" ? "automated" : "correspondence";
     record(kind, out.kind, case_id, true, true);
     return {kind, c->reference, out.detail};

@@ -59,6 +59,7 @@ DrainResult OutboxDrain::Drain(Instant now) {
         case SendOutcome::Kind::kPermanentFailure:
           outbox.MarkFailed(item.id, now, out.detail);
           ++r.failed;
+          if (item.case_id) r.refused.push_back({*item.case_id, item.purpose, item.recipient});
           log_->error("the mail server refused {} to {} for good: {}", item.purpose,
                       MaskEmail(item.recipient), Masked(out.detail, item.recipient));
           break;

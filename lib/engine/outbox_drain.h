@@ -19,6 +19,8 @@
 #include <spdlog/logger.h>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "base/clock.h"
 #include "engine/outage_log.h"
@@ -26,7 +28,15 @@
 
 namespace intaked {
 
+// A letter about a case the mail server refused for good: the case's people are told.
+struct RefusedLetter {
+  int64_t case_id = 0;
+  std::string purpose;
+  std::string recipient;
+};
+
 struct DrainResult {
+  std::vector<RefusedLetter> refused;  // case letters refused for good, in this drain
   int sent = 0;
   int deferred = 0;  // letters put off by the server, or left waiting by an outage
   int failed = 0;

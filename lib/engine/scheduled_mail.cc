@@ -8,6 +8,7 @@
 #include "calendar/local_zone.h"
 #include "engine/letter_post.h"
 #include "mail/address.h"
+#include "procedure/reminder_schedule.h"
 #include "reports/annual_report.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -101,21 +102,55 @@ void ScheduledMail::Digests(Instant now) {
                 {"name", cc.identity.name},
                 {"today", FormatDateForPeople(today)}};
     for (const CaseRecord& c : open) {
-      // Only their own cases: a handler is never a co-chair the complaint names.
-      if (!SameEmail(c.handler_email, cc.identity.address) || c.Names(cc.identity.address))
-        continue;
-      const bool review = c.phase == "stage2";
-      const std::string next = c.phase == "appeal" ? "appeal window until " + Human(c.appeal_due)
-                               : review            ? "review due " + Human(c.review_due)
-                                                   : "response due " + Human(c.respond_due);
-      f.lists["cases"].push_back(
-          {{"reference", c.reference}, {"subject", c.subject}, {"next", next}});
+      if (c.Names(cc.identity.address)) continue;  // a named co-chair hears nothing of it
+      const bool theirs = SameEmail(c.handler_email, cc.identity.address);
+      const bool stuck = NoticesExhausted(c, today);
+      // Their own cases; and any case whose overdue notices have all gone unanswered
+      // heads every co-chair's digest until it moves (SPEC §2.4).
+      if (!theirs && !stuck) continue;
+      std::map<std::string, std::string> line = {
+          {"reference", c.reference}, {"subject", c.subject}, {"next", NextStep(c)}};
+      if (stuck) {
+        line["holder"] = theirs ? "you"
+                                : NameOf(c.phase == Phase::kStageTwo ? ctx_.config.reviewer_address
+                                                                     : c.handler_email);
+        f.lists["stuck"].push_back(line);
+      } else {
+        f.lists["cases"].push_back(line);
+      }
     }
+    f.flags["has_stuck"] = !f.lists["stuck"].empty();
     f.flags["has_cases"] = !f.lists["cases"].empty();
     Post("weekly_digest", f, {{cc.identity.name, cc.identity.address}}, now);
     Done(key, now);
     tx.commit();
   }
+}
+
+std::string ScheduledMail::NextStep(const CaseRecord& c) const {
+  switch (c.phase) {
+    case Phase::kAppealWindow:
+      return "appeal window until " + Human(c.appeal_due);
+    case Phase::kStageTwo:
+      return "review due " + Human(c.review_due);
+    default:
+      return "response due " + Human(c.respond_due);
+  }
+}
+
+bool ScheduledMail::NoticesExhausted(const CaseRecord& c, date::sys_days today) const {
+  if (c.phase != Phase::kStageOne && c.phase != Phase::kStageTwo) return false;
+  const auto due = ParseIsoDate(c.phase == Phase::kStageTwo ? c.review_due : c.respond_due);
+  return due && OverdueNoticesExhausted(ctx_.calendar, *due, today, ctx_.config.overdue_repeats);
+}
+
+std::string ScheduledMail::NameOf(const std::string& email) const {
+  for (const CoChairSettings& cc : ctx_.config.co_chairs) {
+    if (SameEmail(cc.identity.address, email)) return cc.identity.name;
+  }
+  if (SameEmail(ctx_.config.reviewer_address, email)) return ctx_.config.reviewer_name;
+  if (SameEmail(ctx_.config.fallback_address, email)) return ctx_.config.fallback_name;
+  return email;
 }
 
 void ScheduledMail::AnnualReportMail(Instant now) {

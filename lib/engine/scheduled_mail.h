@@ -16,6 +16,7 @@
 #include "engine/outage_log.h"
 #include "engine/procedure_context.h"
 #include "mail/message.h"
+#include "store/case_store.h"
 
 namespace intaked {
 
@@ -39,6 +40,10 @@ class ScheduledMail {
             const std::vector<Address>& to, Instant now);
   void Done(const std::string& key, Instant now);
   void Digests(Instant now);
+  std::string NextStep(const CaseRecord& c) const;
+  // Whether every overdue notice for the case's deadline has gone (it heads the digests now).
+  bool NoticesExhausted(const CaseRecord& c, date::sys_days today) const;
+  std::string NameOf(const std::string& email) const;
   void AnnualReportMail(Instant now);
   void Retention(Instant now);
 

@@ -84,6 +84,12 @@ const std::vector<std::string>& LetterTemplates::Names() {
       "outage_alert",
       "outage_recovered",
       "unprocessable_alert",
+      "acknowledge_reminder",
+      "holding_refused_notice",
+      "reassignment_notice",
+      "letter_for_post",
+      "admin_closed_notice",
+      "undelivered_notice",
   };
   return kNames;
 }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "base/text.h"
 #include "mail/address.h"
 #include "mail/quoted_text.h"
 
@@ -105,6 +106,15 @@ std::string AutomatedReason(const Message& m, const ClassificationRules& rules) 
     if (StartsWith(subject, NormalizeForMatching(prefix))) return "out-of-office subject";
   }
   return {};
+}
+
+bool IsDeliveryFailureAbout(const Message& m, const std::string& recipient) {
+  if (recipient.empty()) return false;
+  const std::string from = m.from ? LowerAscii(m.from->email) : "";
+  const bool report = m.content_type == "multipart/report" || StartsWith(from, "mailer-daemon@") ||
+                      StartsWith(from, "postmaster@");
+  // Every common server's human-readable part names the address that failed.
+  return report && FindNoCase(m.body, LowerAscii(recipient)) != std::string::npos;
 }
 
 Classification Classify(const Message& m, const ClassificationRules& rules) {

@@ -37,6 +37,9 @@ Classification Classify(const Message& message, const ClassificationRules& rules
 // Why `message` is automated mail, or "" when it is not.
 std::string AutomatedReason(const Message& message, const ClassificationRules& rules);
 
+// Whether `message` is a delivery failure report (a bounce) about mail to `recipient`.
+bool IsDeliveryFailureAbout(const Message& message, const std::string& recipient);
+
 // The first of `phrases` found in `text` as whole words, or "" (exposed for tests
 // and for the naming and anonymity rules that share the matching).
 std::string FindPhrase(const std::string& text, const std::vector<std::string>& phrases);

@@ -16,12 +16,13 @@ date::sys_days WorkingDaysBefore(const WorkingDayCalendar& calendar, date::sys_d
 std::optional<ReminderStep> ReminderDueToday(const WorkingDayCalendar& calendar, date::sys_days due,
                                              date::sys_days today,
                                              const std::vector<int>& remind_before,
-                                             const std::set<std::string>& sent) {
+                                             const std::set<std::string>& sent,
+                                             int overdue_repeats) {
   std::optional<ReminderStep> latest;
   if (today > due) {
     const int late = calendar.WorkingDaysBetween(due, today);
-    if (late >= 1) {
-      const int k = (late - 1) / 5 + 1;
+    const int k = (late - 1) / kOverdueNoticeEvery + 1;
+    if (late >= 1 && (overdue_repeats < 0 || k <= overdue_repeats + 1)) {
       latest = ReminderStep{"overdue-" + std::to_string(k), -late, true};
     }
   } else if (today == due) {
@@ -39,6 +40,32 @@ std::optional<ReminderStep> ReminderDueToday(const WorkingDayCalendar& calendar,
   }
   if (!latest || sent.count(latest->step)) return std::nullopt;
   return latest;
+}
+
+bool OverdueNoticesExhausted(const WorkingDayCalendar& calendar, date::sys_days due,
+                             date::sys_days today, int overdue_repeats) {
+  if (today <= due) return false;
+  const int late = calendar.WorkingDaysBetween(due, today);
+  return late >= 1 && (late - 1) / kOverdueNoticeEvery + 1 > overdue_repeats + 1;
+}
+
+std::optional<std::string> LateLetterDueToday(const WorkingDayCalendar& calendar,
+                                              date::sys_days due, date::sys_days today,
+                                              const std::set<std::string>& sent) {
+  if (today <= due) return std::nullopt;
+  const int late = calendar.WorkingDaysBetween(due, today);
+  if (late < 1) return std::nullopt;  // the days after it so far are not working days
+  const std::string step = "late-" + std::to_string((late - 1) / kLateLetterEvery + 1);
+  if (sent.count(step)) return std::nullopt;
+  return step;
+}
+
+date::sys_days NextLateLetterDay(const WorkingDayCalendar& calendar, date::sys_days due,
+                                 date::sys_days today) {
+  const int late = today > due ? calendar.WorkingDaysBetween(due, today) : 0;
+  const int next_step_at = (std::max(late, 1) - 1) / kLateLetterEvery * kLateLetterEvery + 1 +
+                           kLateLetterEvery;  // working days after `due`
+  return calendar.AddWorkingDays(due, next_step_at);
 }
 
 }  // namespace intaked

@@ -29,17 +29,54 @@ const char* KeywordName(Keyword k) {
   return "";
 }
 
-const char* KeywordHelp() {
-  return "  #outcome              your written response (ends Stage One; in Stage Two, the "
-         "recommendation)\n"
-         "  #holding 2027-01-29   a holding letter with a new final date; the rest of your text is "
-         "the reason\n"
-         "  #note                 an internal note, not sent to the complainant\n"
-         "  #escalate             start Stage Two (independent review) now\n"
-         "  #reassign             hand the case to another co-chair\n"
-         "  #withdrawn or #close  close the case without writing to the complainant\n"
-         "  #not-complaint        this was not a complaint: void the case\n";
+namespace {
+
+// One line of help per act, in the order people need them.
+std::string HelpLine(CaseAct act, Role role) {
+  switch (act) {
+    case CaseAct::kOutcome:
+      return role == Role::kReviewer
+                 ? "  #outcome              your recommendation: it goes to the complainant and "
+                   "closes the case\n"
+                 : "  #outcome              the written response (ends Stage One)\n";
+    case CaseAct::kHolding:
+      return std::string(
+                 "  #holding 2027-01-29   a holding letter with a new final date (a "
+                 "working day after the\n"
+                 "                        current one); the rest of your text is the "
+                 "reason") +
+             (role == Role::kFallback ? "\n" : ". One per stage, on or before the original date\n");
+    case CaseAct::kNote:
+      return "  #note                 an internal note, not sent to the complainant\n";
+    case CaseAct::kEscalate:
+      return "  #escalate             start Stage Two (independent review) now\n";
+    case CaseAct::kReassign:
+      return "  #reassign             hand the case to another co-chair it does not name\n";
+    case CaseAct::kClose:
+      return "  #withdrawn or #close  close the case without writing to the complainant\n";
+    case CaseAct::kVoid:
+      return "  #not-complaint        this was not a complaint: void the case\n";
+    case CaseAct::kCorrespond:
+      break;
+  }
+  return {};
 }
+
+}  // namespace
+
+std::string KeywordHelp(Role role, Phase phase) {
+  std::string out;
+  for (CaseAct act : {CaseAct::kOutcome, CaseAct::kHolding, CaseAct::kNote, CaseAct::kEscalate,
+                      CaseAct::kReassign, CaseAct::kClose, CaseAct::kVoid}) {
+    if (MayAct(role, act, phase, CaseState::kOpen).allowed) out += HelpLine(act, role);
+  }
+  if (out.empty()) return "  (none: this case is closed to further action)\n";
+  if (MayAct(role, CaseAct::kCorrespond, phase, CaseState::kOpen).allowed)
+    out += "  (no keyword)          your text is sent on to the complainant\n";
+  return out;
+}
+
+std::string KeywordHelp() { return KeywordHelp(Role::kHandler, Phase::kStageOne); }
 
 ReplyCommand ParseReplyCommand(const std::string& own_text) {
   ReplyCommand cmd;

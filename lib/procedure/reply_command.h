@@ -12,6 +12,7 @@
 #include <string>
 
 #include "calendar/working_day_calendar.h"
+#include "procedure/case_lifecycle.h"
 
 namespace intaked {
 
@@ -44,7 +45,10 @@ ReplyCommand ParseReplyCommand(const std::string& own_text);
 std::string HoldingDateProblem(date::sys_days day, date::sys_days today,
                                const WorkingDayCalendar& calendar);
 
-// The keywords and what they do, for letters and error replies.
-const char* KeywordHelp();
+// The keywords `role` may use in `phase` and what they do, for letters and error
+// replies - derived from the life-cycle table, so a letter never offers what
+// would be refused. Without arguments: the Stage One handler's.
+std::string KeywordHelp(Role role, Phase phase);
+std::string KeywordHelp();
 
 }  // namespace intaked

@@ -2,7 +2,10 @@
 //
 // Numbering is per year of receipt and allocated inside the caller's
 // (IMMEDIATE) transaction, so two cases can never share a reference.
-// Methods throw SQLite::Exception; callers run them inside a transaction.
+// Phases, states and event kinds are typed (procedure/case_lifecycle.h,
+// store/case_event_kind.h); their names exist only in the rows. Methods throw
+// SQLite::Exception (and std::runtime_error for a row this version cannot
+// read); callers run them inside a transaction.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -14,6 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "procedure/case_lifecycle.h"
+#include "store/case_event_kind.h"
+
 namespace intaked {
 
 struct CaseRecord {
@@ -21,32 +27,34 @@ struct CaseRecord {
   std::string reference;
   int year = 0;
   int seq = 0;
-  std::string kind = "complaint";
-  std::string state = "open";
-  int stage = 1;
+  CaseState state = CaseState::kOpen;
+  Phase phase = Phase::kStageOne;
+  CloseCause close_cause = CloseCause::kNone;
+  bool reached_stage_two = false;  // ever went to the independent review
   std::string subject;
   std::string complainant_name;
   std::string complainant_email;
   bool anonymous = false;
+  bool acknowledged = false;  // an acknowledgement went to the complainant by email
   std::string handler_email;
   std::vector<std::string> named_emails;
   std::chrono::sys_seconds received_at{};
-  std::string acknowledge_due;  // YYYY-MM-DD
-  std::string respond_due;
-  std::string phase = "stage1";  // stage1 | appeal | stage2 | done
+  std::optional<std::chrono::sys_seconds> stage_two_at;  // when the review started
+  std::string acknowledge_due;                           // YYYY-MM-DD
+  std::string respond_due;                               // moved by a holding letter
   std::string appeal_due;
-  std::string review_due;
+  std::string review_due;  // moved by a holding letter in Stage Two
   std::string thread_id;
-  std::string close_reason;
   std::optional<std::chrono::sys_seconds> closed_at;
 
-  bool open() const { return state == "open"; }
+  bool open() const { return state == CaseState::kOpen; }
   bool Names(const std::string& email) const;
 };
 
 struct CaseEvent {
   std::chrono::sys_seconds at;
-  std::string kind;
+  CaseEventKind kind;
+  Role actor = Role::kIntaked;
   std::string detail;
 };
 
@@ -63,12 +71,15 @@ class CaseStore {
   std::vector<CaseRecord> List(bool open_only);
   // Writes back every field that can change after opening.
   void Save(const CaseRecord& c);
-  void AddEvent(int64_t case_id, std::chrono::sys_seconds at, const std::string& kind,
-                const std::string& detail);
+  // `actor` is who caused it, as a role; intaked's own entries are Role::kIntaked.
+  void AddEvent(int64_t case_id, std::chrono::sys_seconds at, CaseEventKind kind,
+                const std::string& detail, Role actor = Role::kIntaked);
   std::vector<CaseEvent> Events(int64_t case_id);
   // How many of the case's events are of one of `kinds` and fall in [from, to].
-  int CountEvents(int64_t case_id, const std::vector<std::string>& kinds,
+  int CountEvents(int64_t case_id, const std::vector<CaseEventKind>& kinds,
                   std::chrono::sys_seconds from, std::chrono::sys_seconds to);
+  // How many of the case's events are of `kind` and were caused by `actor`.
+  int CountEventsBy(int64_t case_id, CaseEventKind kind, Role actor);
 
   // The reminder ledger: steps already decided for a deadline date.
   std::set<std::string> RemindersDone(int64_t case_id, const std::string& deadline,

@@ -142,6 +142,32 @@ CREATE TABLE attempts (
 );
 ALTER TABLE messages ADD COLUMN alerted INTEGER NOT NULL DEFAULT 0;  -- unprocessable: people told
 )sql",
+      // 6: a typed case life-cycle - who did what, why a case closed, when Stage Two began,
+      // whether an acknowledgement really went.
+      R"sql(
+ALTER TABLE case_events ADD COLUMN actor TEXT NOT NULL DEFAULT '';  -- handler | fallback | reviewer | admin | complainant | intaked
+ALTER TABLE cases ADD COLUMN stage_two_at INTEGER;
+ALTER TABLE cases ADD COLUMN ack_sent INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET stage_two_at = (SELECT MIN(at) FROM case_events e
+                                  WHERE e.case_id = cases.id AND e.kind = 'stage_two');
+UPDATE cases SET ack_sent = 1 WHERE EXISTS (SELECT 1 FROM case_events e
+                                             WHERE e.case_id = cases.id AND e.kind = 'acknowledged');
+-- close_reason held a sentence; it now holds why, as a code (CloseCause).
+UPDATE cases SET close_reason = CASE
+  WHEN close_reason = 'appeal window ended' THEN 'appeal_window_ended'
+  WHEN close_reason = 'independent review complete' THEN 'review_complete'
+  WHEN close_reason = 'not a complaint' THEN 'not_complaint'
+  WHEN close_reason LIKE 'withdrawn%' THEN 'withdrawn'
+  WHEN state = 'closed' THEN 'closed'
+  WHEN state = 'void' THEN 'not_complaint'
+  ELSE '' END;
+-- Before this version only the handler could send a holding letter in Stage One and only the
+-- reviewer in Stage Two.
+UPDATE case_events SET kind = 'review_holding', actor = 'reviewer'
+ WHERE kind = 'holding'
+   AND at >= (SELECT stage_two_at FROM cases c WHERE c.id = case_events.case_id);
+UPDATE case_events SET actor = 'handler' WHERE kind = 'holding';
+)sql",
   };
   return kSteps;
 }

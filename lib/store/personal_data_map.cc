@@ -1,5 +1,9 @@
 #include "store/personal_data_map.h"
 
+#include <string>
+
+#include "store/case_event_kind.h"
+
 // A row's case reference, for export.
 #define CASE_REFERENCE "(SELECT reference FROM cases c WHERE c.id = t.case_id) AS \"case\", "
 
@@ -10,6 +14,21 @@
   "mentions_address(raw, :email))"
 
 namespace intaked {
+namespace {
+
+// "kind IN ('opened', ...)": the timeline kinds whose text is intaked's own (CaseEventKind).
+const std::string& FixedTextKinds() {
+  static const std::string sql = [] {
+    std::string in;
+    for (CaseEventKind k : AllCaseEventKinds()) {
+      if (HasFixedText(k)) in += std::string(in.empty() ? "'" : ", '") + StorageName(k) + "'";
+    }
+    return "kind IN (" + in + ")";
+  }();
+  return sql;
+}
+
+}  // namespace
 
 const std::vector<PersonalTable>& PersonalDataMap() {
   static const std::vector<PersonalTable> kTables = {
@@ -33,8 +52,7 @@ const std::vector<PersonalTable>& PersonalDataMap() {
           .columns = {{"detail", "'(erased)'"}},
           // Details intaked writes itself, naming no one but co-chairs. Any other kind - one
           // added later too - is erased.
-          .fixed_text_rows = "kind IN ('opened', 'acknowledged', 'anonymous', 'letter', "
-                             "'withheld', 'closed', 'voided', 'other_correspondence', 'erased')",
+          .fixed_text_rows = FixedTextKinds().c_str(),
           .export_name = "timeline",
           .export_columns = CASE_REFERENCE "at, kind, detail",
       },
