@@ -199,8 +199,12 @@ int ReportCommand(const std::string& config_path, const ReportOptions& options) 
     to = today;
     from = to - date::days(364);
   }
-  const AnnualReport r = ComputeAnnualReport(*o.db, o.ctx->zone, o.ctx->config.organisation_name,
-                                             from, to, SystemClock().Now());
+  const ReportBasis basis{.organisation = o.ctx->config.organisation_name,
+                          .calendar = o.ctx->calendar,
+                          .zone = o.ctx->zone,
+                          .respond_days = o.ctx->config.respond_days,
+                          .review_days = o.ctx->config.review_days};
+  const AnnualReport r = ComputeAnnualReport(*o.db, basis, from, to, SystemClock().Now());
   if (options.format == "json")
     std::cout << RenderReportJson(r);
   else if (options.format == "html")

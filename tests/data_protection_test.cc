@@ -43,8 +43,13 @@ class DataProtection : public ::testing::Test {
                     clock_.Now());
   }
   AnnualReport Report(const std::string& from, const std::string& to) {
-    return ComputeAnnualReport(*db_, ctx_->zone, "PACTS", *ParseIsoDate(from), *ParseIsoDate(to),
-                               clock_.Now());
+    return ComputeAnnualReport(*db_,
+                               {.organisation = "PACTS",
+                                .calendar = ctx_->calendar,
+                                .zone = ctx_->zone,
+                                .respond_days = ctx_->config.respond_days,
+                                .review_days = ctx_->config.review_days},
+                               *ParseIsoDate(from), *ParseIsoDate(to), clock_.Now());
   }
 
   std::shared_ptr<const ProcedureContext> ctx_;
@@ -180,7 +185,9 @@ TEST_F(DataProtection, TheAnnualReportIsMailedOnceOnItsDate) {
       reports.push_back(sender_.sent[i]);
   }
   ASSERT_EQ(reports.size(), 2u);  // one to each co-chair
-  EXPECT_NE(reports[0].message.body.find("Complaints received:            1"), std::string::npos)
+  EXPECT_NE(reports[0].message.body.find(
+                "  Complaints received                                         1\n"),
+            std::string::npos)
       << reports[0].message.body;
   EXPECT_NE(reports[0].message.subject.find("Wednesday 1 April 2026 to Wednesday 31 March 2027"),
             std::string::npos);

@@ -5,6 +5,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
+
+#include "letters/embedded_templates.h"
+#include "reports/annual_report.h"
 
 namespace intaked {
 namespace {
@@ -58,6 +63,41 @@ TEST_F(LetterTemplatesTest, ABrokenOverrideIsRejectedAtLoadNamingTheFile) {
   auto u = LetterTemplates::Load(dir_.string());
   ASSERT_FALSE(u.ok());
   EXPECT_NE(u.status().message().find("first line must be \"Subject: ...\""), std::string::npos);
+}
+
+// The one list of templates (lib/CMakeLists.txt) and the templates/ directory agree, and the
+// binary carries each file as it is.
+TEST(EmbeddedTemplates, EveryTemplateFileIsListedEmbeddedAndRenders) {
+  std::set<std::string> listed(EmbeddedLetterNames().begin(), EmbeddedLetterNames().end());
+  listed.insert(EmbeddedPageNames().begin(), EmbeddedPageNames().end());
+  EXPECT_EQ(listed.size(), EmbeddedLetterNames().size() + EmbeddedPageNames().size())
+      << "a name listed twice";
+  EXPECT_EQ(LetterTemplates::Names(), EmbeddedLetterNames());
+  std::set<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(SOURCE_DIR "/templates")) {
+    if (entry.path().extension() != ".mustache") continue;
+    const std::string name = entry.path().stem().string();
+    files.insert(name);
+    EXPECT_TRUE(listed.count(name)) << entry.path() << " is not in lib/CMakeLists.txt's list";
+    std::stringstream text;
+    text << std::ifstream(entry.path()).rdbuf();
+    EXPECT_EQ(EmbeddedTemplate(name), text.str()) << name << ": the binary's copy differs";
+  }
+  EXPECT_EQ(files, listed) << "a listed template without its file";
+
+  auto letters = LetterTemplates::Load("");
+  ASSERT_TRUE(letters.ok()) << letters.status().message();
+  for (const std::string& name : EmbeddedLetterNames()) {
+    auto l = letters->Render(name, LetterFields{});
+    ASSERT_TRUE(l.ok()) << name << ": " << l.status().message();
+    EXPECT_FALSE(l->subject.empty()) << name;
+    EXPECT_FALSE(l->body.empty()) << name;
+  }
+  // Pages each have their renderer; a new page needs its line here.
+  ASSERT_EQ(EmbeddedPageNames(), std::vector<std::string>{"annual_report_html"});
+  AnnualReport empty;
+  empty.months = {{"2026-01", 0, 0}};
+  EXPECT_NE(RenderReportHtml(empty).find("</html>"), std::string::npos);
 }
 
 }  // namespace

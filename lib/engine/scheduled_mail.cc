@@ -163,8 +163,13 @@ void ScheduledMail::AnnualReportMail(Instant now) {
   if (today > report_day + date::days(31)) return Done(key, now);
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   const date::sys_days from = ReportDay(ymd.year() - date::years(1));
-  const AnnualReport r = ComputeAnnualReport(db_, ctx_.zone, ctx_.config.organisation_name, from,
-                                             report_day - date::days(1), now);
+  const AnnualReport r = ComputeAnnualReport(db_,
+                                             {.organisation = ctx_.config.organisation_name,
+                                              .calendar = ctx_.calendar,
+                                              .zone = ctx_.zone,
+                                              .respond_days = ctx_.config.respond_days,
+                                              .review_days = ctx_.config.review_days},
+                                             from, report_day - date::days(1), now);
   LetterFields f;
   f.values = {{"organisation", ctx_.config.organisation_name},
               {"report", RenderReportText(r)},

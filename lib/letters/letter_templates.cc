@@ -5,9 +5,9 @@
 #include <kainjow/mustache.hpp>
 #include <sstream>
 
-namespace intaked {
+#include "letters/embedded_templates.h"
 
-std::string_view EmbeddedTemplate(std::string_view name);  // generated: embedded_templates.cc
+namespace intaked {
 
 namespace {
 
@@ -59,40 +59,7 @@ Result<std::string> RenderText(const std::string& name, const std::string& sourc
 
 }  // namespace
 
-const std::vector<std::string>& LetterTemplates::Names() {
-  static const std::vector<std::string> kNames = {
-      "acknowledgement",
-      "handler_notification",
-      "correspondence_to_complainant",
-      "correspondence_to_handler",
-      "holding_letter",
-      "outcome_letter",
-      "stage2_acknowledgement",
-      "stage2_review_request",
-      "stage2_handler_notice",
-      "review_outcome",
-      "review_outcome_notice",
-      "reminder",
-      "overdue_notice",
-      "complainant_delay",
-      "command_error",
-      "reply_cap_notice",
-      "compliment_thanks",
-      "compliment_copy",
-      "weekly_digest",
-      "annual_report",
-      "outage_alert",
-      "outage_recovered",
-      "unprocessable_alert",
-      "acknowledge_reminder",
-      "holding_refused_notice",
-      "reassignment_notice",
-      "letter_for_post",
-      "admin_closed_notice",
-      "undelivered_notice",
-  };
-  return kNames;
-}
+const std::vector<std::string>& LetterTemplates::Names() { return EmbeddedLetterNames(); }
 
 Result<LetterTemplates> LetterTemplates::Load(const std::string& override_directory) {
   LetterTemplates t;

@@ -30,7 +30,7 @@ struct LetterFields {
 
 class LetterTemplates {
  public:
-  // Names of every letter intaked sends.
+  // Names of every letter intaked sends (the list in lib/CMakeLists.txt; embedded_templates.h).
   static const std::vector<std::string>& Names();
   static Result<LetterTemplates> Load(const std::string& override_directory);
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <thread>
@@ -23,11 +24,39 @@ mode_t Mode(const std::string& path) {
 
 class AdminE2E : public StackTest {
  protected:
-  void Complain(const std::string& body, const std::string& id) {
+  void Complain(const std::string& body, const std::string& id,
+                const std::string& subject = "The minutes") {
     stack_.Send(P("parent", "family.test"), {P("info")},
-                TestMail("Pat Parent <" + P("parent", "family.test") + ">", P("info"),
-                         "The minutes", body, id + "." + prefix_ + "@family.test"));
+                TestMail("Pat Parent <" + P("parent", "family.test") + ">", P("info"), subject,
+                         body, id + "." + prefix_ + "@family.test"));
   }
+  void Run(const std::string& now = kTestNow) {
+    const RunResult r = Cmd("run --once --now " + now);
+    stack_.WaitForQueue();
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+  }
+  // The handler's notification of each case, by reference, from whichever co-chair handles it.
+  std::map<std::string, StoredMail> Notifications() {
+    std::map<std::string, StoredMail> out;
+    for (const std::string& chair : {P("chair.a"), P("chair.b")}) {
+      for (StoredMail& m : stack_.Read(chair)) {
+        const std::string& subject = m.message.subject;
+        if (subject.find("] New complaint for you to handle") == std::string::npos) continue;
+        out[subject.substr(1, subject.find(']') - 1)] = m;
+      }
+    }
+    return out;
+  }
+  // The handler answers their notification with a keyword, from their mail client.
+  void Answer(const StoredMail& notification, const std::string& body) {
+    const std::string handler = notification.message.to.front().email;
+    const std::string raw =
+        TestMail(handler, P("info"), "Re: " + notification.message.subject, body,
+                 "k" + std::to_string(++answers_) + "." + prefix_ + "@client.test",
+                 "In-Reply-To: <" + notification.message.message_id + ">\r\n");
+    stack_.Send(handler, {P("info")}, raw);
+  }
+  int answers_ = 0;
 };
 
 TEST_F(AdminE2E, CommandsOnRealData) {
@@ -196,6 +225,55 @@ TEST_F(AdminE2E, TheHtmlReportRendersInAHeadlessBrowser) {
       html + " 2>/dev/null");
   EXPECT_EQ(shot.exit_code, 0);
   EXPECT_GT(std::filesystem::file_size(home_ + "/report.png"), 5000u);
+}
+
+// The report times each response from receipt (SPEC 2.5). Received Wednesday 7 March 2001, a
+// complaint's 30 working days end on Friday 20 April (Easter falls between): one answered at
+// once is within time, one answered on 20 June is late, and one answered on 20 June after a
+// holding letter set 29 June is counted apart - by the holding letter's date - not as in time.
+TEST_F(AdminE2E, TheReportCountsResponsesFromReceiptInEveryFormat) {
+  Complain("I am unhappy that the minutes were never published.", "t1", "The minutes");
+  Complain("I am unhappy that the meeting moved without notice.", "t2", "The meeting");
+  Complain("I am unhappy with the newsletter's errors.", "t3", "The newsletter");
+  Run();
+  std::map<std::string, StoredMail> cases = Notifications();
+  ASSERT_EQ(cases.size(), 3u);
+  const auto it = cases.begin();
+  const StoredMail on_time = it->second, late = std::next(it)->second,
+                   held = std::next(it, 2)->second;
+  Answer(on_time, "#outcome\r\nWe have published the minutes.");
+  Answer(held, "#holding 2001-06-29\r\nWe are checking every issue.");
+  Run();
+  Answer(late, "#outcome\r\nWe are sorry the meeting moved.");
+  Answer(held, "#outcome\r\nThe errors are corrected.");
+  Run("2001-06-20T12:00:00Z");
+
+  const RunResult json = Cmd("report --year 2001 --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  for (const char* figure : {"\"complaints\": 3",
+                             "\"stage_one\": {\"responses\": 3, \"within_time\": 1, "
+                             "\"by_holding_date\": 1, \"late\": 1, \"awaiting\": 0, "
+                             "\"overdue_now\": 0, \"ended_without_response\": 0, "
+                             "\"holding_letters\": 1}"}) {
+    EXPECT_NE(json.output.find(figure), std::string::npos) << figure << "\n" << json.output;
+  }
+  const RunResult text = Cmd("report --year 2001 --format text");
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_TRUE(std::regex_search(text.output,
+                                std::regex(R"(within 30 working days of receipt +1  \(33%\))")))
+      << text.output;
+  EXPECT_TRUE(std::regex_search(
+      text.output, std::regex(R"(later, but by a holding letter's final date +1  \(33%\))")));
+  EXPECT_TRUE(std::regex_search(text.output, std::regex(R"(\n    late +1  \(33%\))")));
+  const RunResult html = Cmd("report --year 2001 --format html");
+  ASSERT_EQ(html.exit_code, 0) << html.output;
+  for (const char* cell :
+       {"<td id=\"stage_one-within_time\">1</td>", "<td id=\"stage_one-by_holding_date\">1</td>",
+        "<td id=\"stage_one-late\">1</td>", "<td id=\"stage_one-holding_letters\">1</td>",
+        "1 (33% of responses)</text>"}) {
+    EXPECT_NE(html.output.find(cell), std::string::npos) << cell;
+  }
+  EXPECT_EQ(html.output.find("parent"), std::string::npos) << "no personal data in reports";
 }
 
 TEST_F(AdminE2E, SighupWithABrokenConfigKeepsTheOldOneAndLosesNothing) {
