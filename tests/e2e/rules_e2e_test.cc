@@ -13,6 +13,8 @@
 namespace intaked::e2e {
 namespace {
 
+constexpr char kReviewer[] = "reviewer@outside.test";  // one mailbox for every test
+
 class RulesE2E : public StackTest {
  protected:
   void SetUp() override {
@@ -33,11 +35,13 @@ class RulesE2E : public StackTest {
     if (!all.empty()) seen_[who] = all.back().uid;
     return fresh;
   }
-  // The one new mail to `who` on the case (digests and reports come on their own days).
+  // The one new mail to `who` on this test's case (digests and reports come on their own
+  // days; the reviewer's mailbox is shared by every test, so the subject names the test).
   Message One(const std::string& who) {
     std::vector<StoredMail> mails = New(who);
-    std::erase_if(mails, [](const StoredMail& m) {
-      return m.message.subject.find("[PACTS-2001-") == std::string::npos;
+    std::erase_if(mails, [&](const StoredMail& m) {
+      return m.message.subject.find("[PACTS-2001-") == std::string::npos ||
+             (who == kReviewer && m.message.body.find(prefix_) == std::string::npos);
     });
     EXPECT_EQ(mails.size(), 1u) << who;
     return mails.empty() ? Message{} : mails[0].message;
@@ -52,8 +56,9 @@ class RulesE2E : public StackTest {
   }
   std::string Complain(const std::string& words) {
     stack_.Send(P("parent", "family.test"), {P("info")},
-                TestMail("Pat Parent <" + P("parent", "family.test") + ">", P("info"), "Complaint",
-                         words, "c" + std::to_string(++replies_) + "." + prefix_ + "@family.test"));
+                TestMail("Pat Parent <" + P("parent", "family.test") + ">", P("info"),
+                         "Complaint " + prefix_, words,
+                         "c" + std::to_string(++replies_) + "." + prefix_ + "@family.test"));
     Run();
     One(P("parent", "family.test"));
     const Message note = One(P("chair.a"));
