@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "letters/automatic_answers.h"
 #include "mail/address.h"
 
 namespace intaked {
@@ -94,6 +95,25 @@ std::optional<OutboxItem> Outbox::FindByMessageId(const std::string& message_id)
   q.bind(1, message_id);
   if (!q.executeStep()) return std::nullopt;
   return Read(q);
+}
+
+AutomaticAnswerCount Outbox::AutomaticAnswersTo(const std::string& recipient,
+                                                std::chrono::sys_seconds recent_since,
+                                                std::chrono::sys_seconds day_since) {
+  std::string marks;
+  for (size_t i = 0; i < kAutomaticAnswers.size(); ++i) marks += i ? ",?" : "?";
+  SQLite::Statement q(
+      db_,
+      "SELECT SUM(created_at > ?), COUNT(*) FROM outbox WHERE recipient = ? COLLATE NOCASE"
+      " AND created_at > ? AND purpose IN (" +
+          marks + ")");
+  q.bind(1, Secs(recent_since));
+  q.bind(2, recipient);
+  q.bind(3, Secs(day_since));
+  int n = 4;
+  for (std::string_view letter : kAutomaticAnswers) q.bind(n++, std::string(letter));
+  q.executeStep();
+  return {q.getColumn(0).getInt(), q.getColumn(1).getInt()};
 }
 
 int64_t Outbox::PendingCount() {

@@ -28,6 +28,12 @@ struct OutboxItem {
   int attempts = 0;
 };
 
+// Automatic answers (letters/automatic_answers.h) to one address in two windows.
+struct AutomaticAnswerCount {
+  int recent = 0;  // created after the short window's start
+  int day = 0;     // created after the long window's start
+};
+
 class Outbox {
  public:
   explicit Outbox(SQLite::Database& db) : db_(db) {}
@@ -41,6 +47,12 @@ class Outbox {
   // The letter with this Message-ID, if intaked sent it (for threading and authentication).
   std::optional<OutboxItem> FindByMessageId(const std::string& message_id);
   int64_t PendingCount();
+  // The letters on the automatic-answer list queued for `recipient` (whatever
+  // its case) after `recent_since` and after `day_since`: what the loop guard
+  // counts. Letters off the list are never counted.
+  AutomaticAnswerCount AutomaticAnswersTo(const std::string& recipient,
+                                          std::chrono::sys_seconds recent_since,
+                                          std::chrono::sys_seconds day_since);
 
  private:
   SQLite::Database& db_;
