@@ -97,6 +97,24 @@ std::optional<OutboxItem> Outbox::FindByMessageId(const std::string& message_id)
   return Read(q);
 }
 
+std::vector<OutboxLetter> Outbox::LettersOfCase(int64_t case_id) {
+  SQLite::Statement q(
+      db_,
+      "SELECT purpose, recipient, created_at, sent_at, failed_at, last_error FROM outbox"
+      " WHERE case_id = ? ORDER BY id");
+  q.bind(1, case_id);
+  auto at = [&](int column) -> std::optional<std::chrono::sys_seconds> {
+    if (q.getColumn(column).isNull()) return std::nullopt;
+    return std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(column).getInt64()));
+  };
+  std::vector<OutboxLetter> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), *at(2), at(3), at(4),
+                   q.getColumn(5).getString()});
+  }
+  return out;
+}
+
 AutomaticAnswerCount Outbox::AutomaticAnswersTo(const std::string& recipient,
                                                 std::chrono::sys_seconds recent_since,
                                                 std::chrono::sys_seconds day_since) {
