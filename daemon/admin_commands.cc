@@ -1,6 +1,5 @@
 // The admin's commands (SPEC §3.1): show, report, export, erase.
 // Each opens the configured database, does one thing, and says what it did.
-#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
@@ -17,7 +16,9 @@
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/message_log.h"
+#include "store/outbox.h"
 #include "store/personal_data.h"
+#include "store/reminder_log.h"
 
 namespace intaked {
 namespace {
@@ -73,28 +74,20 @@ void ShowJson(const ProcedureContext& ctx, SQLite::Database& db, const CaseRecor
                     JsonString(StorageName(e.kind)), JsonString(StorageName(e.actor)),
                     JsonString(e.detail));
   }
-  SQLite::Statement q(
-      db,
-      "SELECT purpose, recipient, created_at, sent_at IS NOT NULL, failed_at IS NOT NULL"
-      " FROM outbox WHERE case_id = ? ORDER BY id");
-  q.bind(1, c.id);
-  while (q.executeStep()) {
+  for (const OutboxLetter& l : Outbox(db).LettersOfCase(c.id)) {
     letters +=
         fmt::format("{}{{\"purpose\": {}, \"to\": {}, \"created_at\": {}, \"status\": \"{}\"}}",
-                    letters.empty() ? "" : ", ", JsonString(q.getColumn(0).getString()),
-                    JsonString(q.getColumn(1).getString()), q.getColumn(2).getInt64(),
-                    q.getColumn(3).getInt()   ? "sent"
-                    : q.getColumn(4).getInt() ? "failed"
-                                              : "waiting");
+                    letters.empty() ? "" : ", ", JsonString(l.purpose), JsonString(l.recipient),
+                    l.created_at.time_since_epoch().count(),
+                    l.sent_at     ? "sent"
+                    : l.failed_at ? "failed"
+                                  : "waiting");
   }
-  SQLite::Statement r(
-      db, "SELECT deadline, due, step, at FROM reminders WHERE case_id = ? ORDER BY at");
-  r.bind(1, c.id);
-  while (r.executeStep()) {
-    reminders += fmt::format("{}{{\"deadline\": {}, \"due\": {}, \"step\": {}, \"at\": {}}}",
-                             reminders.empty() ? "" : ", ", JsonString(r.getColumn(0).getString()),
-                             JsonString(r.getColumn(1).getString()),
-                             JsonString(r.getColumn(2).getString()), r.getColumn(3).getInt64());
+  for (const ReminderRecord& r : ReminderLog(db).OfCase(c.id)) {
+    reminders +=
+        fmt::format("{}{{\"deadline\": {}, \"due\": {}, \"step\": {}, \"at\": {}}}",
+                    reminders.empty() ? "" : ", ", JsonString(r.deadline), JsonString(r.due),
+                    JsonString(r.step), r.at.time_since_epoch().count());
   }
   std::cout << fmt::format(
       "{{\"reference\": {}, \"state\": {}, \"phase\": {}, \"stage\": {}, \"subject\": {}, "
@@ -152,28 +145,16 @@ int ShowCommand(const std::string& config_path, const std::string& reference,
                        e.actor == Role::kIntaked ? "" : StorageName(e.actor), detail);
   }
   out << "\nLetters\n";
-  SQLite::Statement q(
-      *o.db,
-      "SELECT purpose, recipient, created_at, sent_at, failed_at, last_error FROM outbox"
-      " WHERE case_id = ? ORDER BY id");
-  q.bind(1, c->id);
-  while (q.executeStep()) {
-    const std::string status = !q.getColumn(3).isNull()   ? "sent"
-                               : !q.getColumn(4).isNull() ? "failed: " + q.getColumn(5).getString()
-                                                          : "waiting";
-    out << fmt::format("  {}  {:<28} to {:<30} {}\n",
-                       When(*o.ctx, Instant(std::chrono::seconds(q.getColumn(2).getInt64()))),
-                       q.getColumn(0).getString(), q.getColumn(1).getString(), status);
+  for (const OutboxLetter& l : Outbox(*o.db).LettersOfCase(c->id)) {
+    const std::string status = l.sent_at     ? "sent"
+                               : l.failed_at ? "failed: " + l.last_error
+                                             : "waiting";
+    out << fmt::format("  {}  {:<28} to {:<30} {}\n", When(*o.ctx, l.created_at), l.purpose,
+                       l.recipient, status);
   }
   out << "\nReminders\n";
-  SQLite::Statement r(
-      *o.db, "SELECT deadline, due, step, at FROM reminders WHERE case_id = ? ORDER BY at");
-  r.bind(1, c->id);
-  while (r.executeStep()) {
-    out << fmt::format("  {}  {} deadline {}: {}\n",
-                       When(*o.ctx, Instant(std::chrono::seconds(r.getColumn(3).getInt64()))),
-                       r.getColumn(0).getString(), r.getColumn(1).getString(),
-                       r.getColumn(2).getString());
+  for (const ReminderRecord& r : ReminderLog(*o.db).OfCase(c->id)) {
+    out << fmt::format("  {}  {} deadline {}: {}\n", When(*o.ctx, r.at), r.deadline, r.due, r.step);
   }
   std::cout << WithoutControls(out.str(), true);
   return kExitOk;

@@ -28,6 +28,13 @@ TEST(Config, TheExampleFileIsValid) {
   EXPECT_EQ(c->remind_before, (std::vector<int>{5, 1}));
   EXPECT_EQ(c->closures.size(), 3u);
   EXPECT_EQ(c->database_path, "/var/lib/intaked/intaked.db");
+  // Its commented-out keys are real ones with their defaults.
+  auto uncommented =
+      ParseConfig(std::regex_replace(text, std::regex("# (overdue_repeats = )"), "$1"),
+                  "/etc/intaked/intaked.toml");
+  ASSERT_TRUE(uncommented.ok()) << uncommented.status().message();
+  EXPECT_NE(text.find("# overdue_repeats = 3\n"), std::string::npos);
+  EXPECT_EQ(uncommented->overdue_repeats, 3);
 }
 
 TEST(Config, DefaultsAndRelativePaths) {
@@ -203,6 +210,83 @@ TEST(Config, PeopleInTheProcedureAreDistinctWhateverTheCase) {
 
 namespace intaked {
 namespace {
+
+// The people of the procedure are distinct (policy §5: identity goes only to
+// those who need it). An address is compared as mail compares it: whatever
+// its case, and without the spaces a config may have around it.
+bool FailsAt(const Result<Config>& c, const std::string& pattern) {
+  return !c.ok() && std::regex_search(c.status().message(), std::regex(pattern));
+}
+
+TEST(Config, TwoCoChairsWithOneAddressAreCaughtWhateverTheCase) {
+  std::string text = Replaced(TestConfigText(), "address = \"chair.a@pacts.test\"",
+                              "address = \"Alex@pacts.test\"");
+  text = Replaced(text, "address = \"chair.b@pacts.test\"", "address = \"alex@PACTS.test\"");
+  const auto c = ParseConfig(text, "/tmp/x.toml");
+  EXPECT_TRUE(
+      FailsAt(c, R"(^/tmp/x.toml:\d+:\d+: co_chair\[2\]\.address: two co-chairs share the address )"
+                 R"(alex@PACTS.test \(Alex Able and Bea Bright\)$)"))
+      << c.status().message();
+}
+
+TEST(Config, AddressesAreComparedWithoutSurroundingSpaces) {
+  const auto reviewer = ParseConfig(
+      Replaced(TestConfigText(), "\"reviewer@outside.test\"", "\" Chair.A@pacts.test \""),
+      "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(reviewer, R"(^/tmp/x.toml:\d+:\d+: stage_two\.reviewer_address: )"
+                                R"(the reviewer must not be a co-chair \(Alex Able\)$)"))
+      << reviewer.status().message();
+  const auto fallback = ParseConfig(
+      Replaced(TestConfigText(), "\"steering@pacts.test\"", "\"\\tCHAIR.B@pacts.test \""),
+      "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(fallback, R"(^/tmp/x.toml:\d+:\d+: fallback\.address: )"
+                                R"(the fallback must not be a co-chair \(Bea Bright\)$)"))
+      << fallback.status().message();
+  const auto co_chair =
+      ParseConfig(Replaced(TestConfigText(), "\"chair.b@pacts.test\"", "\" chair.a@pacts.test\""),
+                  "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(co_chair, R"(^/tmp/x.toml:\d+:\d+: co_chair\[2\]\.address: two co-chairs)"))
+      << co_chair.status().message();
+  // Spaces alone make no other person: the address is kept without them.
+  const auto fine = ParseConfig(
+      Replaced(TestConfigText(), "\"steering@pacts.test\"", "\" steering@pacts.test \""),
+      "/tmp/x.toml");
+  ASSERT_TRUE(fine.ok()) << fine.status().message();
+  EXPECT_EQ(fine->fallback_address, "steering@pacts.test");
+  const auto blank =
+      ParseConfig(Replaced(TestConfigText(), "\"steering@pacts.test\"", "\"  \""), "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(blank, R"(^/tmp/x.toml:\d+:\d+: fallback\.address: must not be empty$)"))
+      << blank.status().message();
+}
+
+TEST(Config, TheReviewerIsNotTheFallback) {
+  // Stage Two reviews how the procedure was run, escalations included.
+  const auto c = ParseConfig(
+      Replaced(TestConfigText(), "reviewer@outside.test", "Steering@PACTS.test"), "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(c, R"(^/tmp/x.toml:\d+:\d+: stage_two\.reviewer_address: )"
+                         R"(the reviewer must not be the fallback \(Steering Group\)$)"))
+      << c.status().message();
+}
+
+TEST(Config, OverdueRepeatsDefaultsToThreeAndIsBounded) {
+  const auto by_default = ParseConfig(TestConfigText(), "/tmp/x.toml");
+  ASSERT_TRUE(by_default.ok()) << by_default.status().message();
+  EXPECT_EQ(by_default->overdue_repeats, 3);
+  for (int n : {0, 50}) {
+    const auto c =
+        ParseConfig(TestConfigText("[deadlines]\noverdue_repeats = " + std::to_string(n) + "\n"),
+                    "/tmp/x.toml");
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    EXPECT_EQ(c->overdue_repeats, n);
+  }
+  for (const char* bad : {"51", "-1", "2.5", "\"3\""}) {
+    const auto c = ParseConfig(
+        TestConfigText(std::string("[deadlines]\noverdue_repeats = ") + bad + "\n"), "/tmp/x.toml");
+    EXPECT_TRUE(FailsAt(c, R"(^/tmp/x.toml:\d+:\d+: deadlines\.overdue_repeats: )"
+                           R"(must be a whole number of repeats from 0 to 50, not )"))
+        << bad << ": " << c.status().message();
+  }
+}
 
 TEST(Config, AFloatWhereAWholeNumberBelongsIsAnError) {
   // Found by the config fuzzer: toml++ converted 1e35 to an integer with

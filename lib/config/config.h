@@ -66,7 +66,8 @@ struct Config {
   int review_days = 30;
   std::vector<int> remind_before = {5, 1};
   int reminder_hour = 9;
-  int overdue_repeats = 3;  // overdue notices after the first, 5 working days apart
+  // Overdue notices after the first one, every 5 working days (SPEC §2.4).
+  int overdue_repeats = 3;
 
   Region region = Region::kEnglandAndWales;
   std::set<date::sys_days> closures;

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/text.h"
 #include "calendar/local_zone.h"
 #include "config/toml_section.h"
 #include "mail/address.h"
@@ -28,6 +29,20 @@ std::string ReadFile(const fs::path& p, bool* ok) {
 }
 
 bool ValidEmail(const std::string& s) { return IsDeliverableAddress(s); }
+
+// An address key, without the spaces around it (spaces inside the quotes are a
+// typo, not another person: every comparison of people sees the trimmed value),
+// and one mail can be sent to.
+std::string ReadAddress(TomlSection& s, const std::string& key, bool required) {
+  std::string address = Trim(s.String(key, required));
+  if (!s.ok() || !s.Has(key)) return address;
+  if (address.empty()) {
+    if (required) s.Fail(key, "must not be empty");
+  } else if (!ValidEmail(address)) {
+    s.Fail(key, "not an email address: \"" + address + "\"");
+  }
+  return address;
+}
 
 bool ValidImapUrl(const std::string& s) {
   const size_t scheme = StartsWithNoCase(s, "imaps://")  ? 8
@@ -145,9 +160,7 @@ void ReadOrganisation(TomlSection root, Config& c) {
 
 void ReadIntake(TomlSection root, const std::string& base, Config& c) {
   TomlSection s = root.Table("intake", true);
-  c.intake_address = s.String("address", true);
-  if (s.ok() && !ValidEmail(c.intake_address))
-    s.Fail("address", "not an email address: \"" + c.intake_address + "\"");
+  c.intake_address = ReadAddress(s, "address", true);
   c.intake_display_name = s.StringOr("display_name", c.organisation_name);
   ReadMailbox(s, base, "intake", "the intake mailbox", c.intake_address, false, &c.intake_mailbox,
               &c.inline_password);
@@ -174,9 +187,7 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
   for (TomlSection& s : list) {
     CoChairSettings cc;
     cc.identity.name = s.String("name", true);
-    cc.identity.address = s.String("address", true);
-    if (s.ok() && !ValidEmail(cc.identity.address))
-      s.Fail("address", "not an email address: \"" + cc.identity.address + "\"");
+    cc.identity.address = ReadAddress(s, "address", true);
     cc.identity.aliases = s.StringArray("aliases");
     if (s.Has("imap_url")) {
       MailboxSettings m;
@@ -189,8 +200,9 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
     }
     s.RejectUnknown();
     for (const CoChairSettings& other : c.co_chairs) {
-      if (root.ok() && SameEmail(other.identity.address, cc.identity.address)) {
-        root.Fail("co_chair", "two co-chairs share the address " + cc.identity.address);
+      if (s.ok() && SameEmail(other.identity.address, cc.identity.address)) {
+        s.Fail("address", "two co-chairs share the address " + cc.identity.address + " (" +
+                              other.identity.name + " and " + cc.identity.name + ")");
       }
     }
     c.co_chairs.push_back(std::move(cc));
@@ -200,9 +212,7 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
 void ReadPeople(TomlSection root, Config& c) {
   TomlSection f = root.Table("fallback", true);
   c.fallback_name = f.String("name", true);
-  c.fallback_address = f.String("address", true);
-  if (f.ok() && !ValidEmail(c.fallback_address))
-    f.Fail("address", "not an email address: \"" + c.fallback_address + "\"");
+  c.fallback_address = ReadAddress(f, "address", true);
   // The fallback handles what the co-chairs cannot (a complaint naming both):
   // it cannot be one of them.
   for (const CoChairSettings& cc : c.co_chairs) {
@@ -212,14 +222,15 @@ void ReadPeople(TomlSection root, Config& c) {
   f.RejectUnknown();
   TomlSection r = root.Table("stage_two", true);
   c.reviewer_name = r.String("reviewer_name", true);
-  c.reviewer_address = r.String("reviewer_address", true);
-  if (r.ok() && !ValidEmail(c.reviewer_address))
-    r.Fail("reviewer_address", "not an email address: \"" + c.reviewer_address + "\"");
-  // Stage Two is independent: the reviewer is nobody inside the procedure.
+  c.reviewer_address = ReadAddress(r, "reviewer_address", true);
+  // Stage Two is independent: the reviewer is nobody inside the procedure -
+  // neither a co-chair nor the fallback whose escalations it may review.
   for (const CoChairSettings& cc : c.co_chairs) {
     if (r.ok() && SameEmail(cc.identity.address, c.reviewer_address))
       r.Fail("reviewer_address", "the reviewer must not be a co-chair (" + cc.identity.name + ")");
   }
+  if (r.ok() && SameEmail(c.fallback_address, c.reviewer_address))
+    r.Fail("reviewer_address", "the reviewer must not be the fallback (" + c.fallback_name + ")");
   r.RejectUnknown();
 }
 
@@ -233,6 +244,8 @@ void ReadDeadlines(TomlSection root, Config& c) {
   if (s.Has("remind_before"))
     c.remind_before = s.IntArray("remind_before", 1, 60, "working days from 1 to 60");
   c.reminder_hour = s.Int("reminder_hour", c.reminder_hour, 0, 23, "an hour from 0 to 23");
+  c.overdue_repeats =
+      s.Int("overdue_repeats", c.overdue_repeats, 0, 50, "a whole number of repeats from 0 to 50");
   s.RejectUnknown();
 }
 
@@ -317,10 +330,7 @@ void ReadOperations(TomlSection root, const std::string& base, Config& c) {
   }
   rp.RejectUnknown();
   TomlSection al = root.Table("alerts", false);
-  c.admin_address = al.String("admin_address", false);
-  if (al.ok() && !c.admin_address.empty() && !ValidEmail(c.admin_address)) {
-    al.Fail("admin_address", "not an email address: \"" + c.admin_address + "\"");
-  }
+  c.admin_address = ReadAddress(al, "admin_address", false);
   c.alert_after_minutes =
       al.Int("after_minutes", c.alert_after_minutes, 1, 10080, "minutes from 1 to 10080");
   al.RejectUnknown();

@@ -1,9 +1,8 @@
 #include "engine/case_mail.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include "calendar/local_zone.h"
 #include "engine/letter_post.h"
+#include "letters/automatic_answers.h"
 #include "mail/address.h"
 #include "procedure/reply_command.h"
 #include "store/outbox.h"
@@ -83,16 +82,9 @@ LetterFields CaseMail::Fields(const CaseRecord& c) const {
 }
 
 bool AutomaticMailCapReached(SQLite::Database& db, const std::string& recipient, Instant now) {
-  SQLite::Statement q(
-      db,
-      "SELECT SUM(created_at > ?), COUNT(*) FROM outbox WHERE recipient = ? COLLATE NOCASE"
-      " AND created_at > ?"
-      " AND purpose IN ('acknowledgement', 'stage2_acknowledgement', 'compliment_thanks')");
-  q.bind(1, int64_t((now - std::chrono::minutes(10)).time_since_epoch().count()));
-  q.bind(2, recipient);
-  q.bind(3, int64_t((now - std::chrono::hours(24)).time_since_epoch().count()));
-  q.executeStep();
-  return q.getColumn(0).getInt() >= 3 || q.getColumn(1).getInt() >= 20;
+  const AutomaticAnswerCount n = Outbox(db).AutomaticAnswersTo(
+      recipient, now - std::chrono::minutes(10), now - std::chrono::hours(24));
+  return n.recent >= 3 || n.day >= 20;
 }
 
 bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Address& to,
@@ -112,7 +104,7 @@ bool CaseMail::Send(const CaseRecord& c, const std::string& letter, const Addres
   const bool staff = IsStaff(to.email);
   // Only letters that answer incoming mail by themselves can feed a mail loop;
   // letters a person caused (a relayed reply, an outcome) always go.
-  const bool answers_mail = letter == "acknowledgement" || letter == "stage2_acknowledgement";
+  const bool answers_mail = AnswersIncomingMail(letter);
   if (!staff && answers_mail && AutomaticMailCapReached(db_, to.email, now_)) {
     cases.AddEvent(c.id, now_, CaseEventKind::kHeldBack,
                    letter + " to " + MaskEmail(to.email) +

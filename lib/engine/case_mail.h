@@ -23,8 +23,9 @@
 
 namespace intaked {
 
-// Whether automatic answers to `recipient` (acknowledgements, thanks) have
-// hit the loop-guard cap: 3 in 10 minutes, 20 in a day.
+// Whether automatic answers to `recipient` (letters/automatic_answers.h:
+// acknowledgements, thanks) have hit the loop-guard cap: 3 in 10 minutes, 20
+// in a day.
 bool AutomaticMailCapReached(SQLite::Database& db, const std::string& recipient, Instant now);
 
 class CaseMail {

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "engine/case_mail.h"
 #include "engine/letter_post.h"
+#include "letters/automatic_answers.h"
 #include "mail/address.h"
 #include "store/outbox.h"
 
@@ -118,6 +119,8 @@ void HandleCompliment(const ProcedureContext& ctx, SQLite::Database& db, TokenSo
     if (!letter.ok()) throw std::runtime_error(letter.status().message());
     return letter.value();
   };
+  // Thanks answer mail by themselves: the loop guard counts them and holds them back.
+  static_assert(AnswersIncomingMail("compliment_thanks"));
   if (cfg.thank_compliments && IsDeliverableAddress(c.from.email) &&
       !AutomaticMailCapReached(db, c.from.email, now)) {
     post.Enqueue({"compliment_thanks", std::nullopt, "", c.from, "", {}, "auto-replied", {}},

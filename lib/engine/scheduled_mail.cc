@@ -1,6 +1,5 @@
 #include "engine/scheduled_mail.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <date/iso_week.h>
 #include <fmt/format.h>
@@ -15,6 +14,7 @@
 #include "store/message_log.h"
 #include "store/outbox.h"
 #include "store/personal_data.h"
+#include "store/schedule_ledger.h"
 
 namespace intaked {
 namespace {
@@ -45,17 +45,10 @@ void ScheduledMail::Post(const std::string& letter_name, const LetterFields& fie
   }
 }
 
-bool ScheduledMail::Due(const std::string& key) {
-  SQLite::Statement q(db_, "SELECT 1 FROM schedule WHERE key = ?");
-  q.bind(1, key);
-  return !q.executeStep();
-}
+bool ScheduledMail::Due(const std::string& key) { return ScheduleLedger(db_).IsDue(key); }
 
 void ScheduledMail::Done(const std::string& key, Instant now) {
-  SQLite::Statement q(db_, "INSERT OR IGNORE INTO schedule (key, at) VALUES (?, ?)");
-  q.bind(1, key);
-  q.bind(2, int64_t(now.time_since_epoch().count()));
-  q.exec();
+  ScheduleLedger(db_).MarkDone(key, now);
 }
 
 void ScheduledMail::Run(Instant now) {

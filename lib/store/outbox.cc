@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "letters/automatic_answers.h"
 #include "mail/address.h"
 
 namespace intaked {
@@ -94,6 +95,43 @@ std::optional<OutboxItem> Outbox::FindByMessageId(const std::string& message_id)
   q.bind(1, message_id);
   if (!q.executeStep()) return std::nullopt;
   return Read(q);
+}
+
+std::vector<OutboxLetter> Outbox::LettersOfCase(int64_t case_id) {
+  SQLite::Statement q(
+      db_,
+      "SELECT purpose, recipient, created_at, sent_at, failed_at, last_error FROM outbox"
+      " WHERE case_id = ? ORDER BY id");
+  q.bind(1, case_id);
+  auto at = [&](int column) -> std::optional<std::chrono::sys_seconds> {
+    if (q.getColumn(column).isNull()) return std::nullopt;
+    return std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(column).getInt64()));
+  };
+  std::vector<OutboxLetter> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), *at(2), at(3), at(4),
+                   q.getColumn(5).getString()});
+  }
+  return out;
+}
+
+AutomaticAnswerCount Outbox::AutomaticAnswersTo(const std::string& recipient,
+                                                std::chrono::sys_seconds recent_since,
+                                                std::chrono::sys_seconds day_since) {
+  std::string marks;
+  for (size_t i = 0; i < kAutomaticAnswers.size(); ++i) marks += i ? ",?" : "?";
+  SQLite::Statement q(
+      db_,
+      "SELECT SUM(created_at > ?), COUNT(*) FROM outbox WHERE recipient = ? COLLATE NOCASE"
+      " AND created_at > ? AND purpose IN (" +
+          marks + ")");
+  q.bind(1, Secs(recent_since));
+  q.bind(2, recipient);
+  q.bind(3, Secs(day_since));
+  int n = 4;
+  for (std::string_view letter : kAutomaticAnswers) q.bind(n++, std::string(letter));
+  q.executeStep();
+  return {q.getColumn(0).getInt(), q.getColumn(1).getInt()};
 }
 
 int64_t Outbox::PendingCount() {

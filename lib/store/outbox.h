@@ -28,6 +28,22 @@ struct OutboxItem {
   int attempts = 0;
 };
 
+// A letter as the admin's `show` lists it: what, to whom, and how it went.
+struct OutboxLetter {
+  std::string purpose;
+  std::string recipient;
+  std::chrono::sys_seconds created_at;
+  std::optional<std::chrono::sys_seconds> sent_at;
+  std::optional<std::chrono::sys_seconds> failed_at;
+  std::string last_error;  // the server's words for the last refusal, if any
+};
+
+// Automatic answers (letters/automatic_answers.h) to one address in two windows.
+struct AutomaticAnswerCount {
+  int recent = 0;  // created after the short window's start
+  int day = 0;     // created after the long window's start
+};
+
 class Outbox {
  public:
   explicit Outbox(SQLite::Database& db) : db_(db) {}
@@ -41,6 +57,14 @@ class Outbox {
   // The letter with this Message-ID, if intaked sent it (for threading and authentication).
   std::optional<OutboxItem> FindByMessageId(const std::string& message_id);
   int64_t PendingCount();
+  // Every letter of case `case_id`, oldest first.
+  std::vector<OutboxLetter> LettersOfCase(int64_t case_id);
+  // The letters on the automatic-answer list queued for `recipient` (whatever
+  // its case) after `recent_since` and after `day_since`: what the loop guard
+  // counts. Letters off the list are never counted.
+  AutomaticAnswerCount AutomaticAnswersTo(const std::string& recipient,
+                                          std::chrono::sys_seconds recent_since,
+                                          std::chrono::sys_seconds day_since);
 
  private:
   SQLite::Database& db_;

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Every command that loads the config refuses a bad one the same way: exit 2
+# and a message naming the file, line, column and key at fault. The case here
+# is the reviewer given a co-chair's address, written in another case and with
+# spaces around it - the config is refused before any server or the database
+# is touched, so no mail stack is needed.
+set -euo pipefail
+binary=$1
+dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
+config="$dir/intaked.toml"
+cat > "$config" <<'TOML'
+[organisation]
+name = "Parents and Carers Together Stockport"
+reference_prefix = "PACTS"
+
+[intake]
+address = "info@pacts.test"
+imap_url = "imap://127.0.0.1:9/INBOX"
+password = "pw"
+
+[smtp]
+url = "smtp://127.0.0.1:9"
+
+[[co_chair]]
+name = "Alex Able"
+address = "chair.a@pacts.test"
+
+[[co_chair]]
+name = "Bea Bright"
+address = "chair.b@pacts.test"
+
+[fallback]
+name = "Steering Group"
+address = "steering@pacts.test"
+
+[stage_two]
+reviewer_name = "Rita Review"
+reviewer_address = " Chair.A@PACTS.test "
+
+[storage]
+database = "intaked.db"
+TOML
+chmod 600 "$config"
+expected="$config:27:20: stage_two.reviewer_address: the reviewer must not be a co-chair (Alex Able)"
+
+failed=0
+for command in "check" "run --once --now 2026-12-01T09:30:00+00:00" "cases" "show PACTS-2026-0001" \
+               "report" "export --email parent@family.test --out $dir/export" \
+               "erase --email parent@family.test" "unprocessed"; do
+  status=0
+  # shellcheck disable=SC2086 # the command's words are meant to split
+  output=$("$binary" --config "$config" $command 2>&1) || status=$?
+  if [ "$status" -ne 2 ] || [[ "$output" != *"$expected"* ]]; then
+    echo "intaked $command: exit $status, wanted 2 and \"$expected\"; said: $output" >&2
+    failed=1
+  fi
+done
+[ ! -e "$dir/intaked.db" ] || { echo "a refused config still created the database" >&2; failed=1; }
+exit $failed
