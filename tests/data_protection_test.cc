@@ -191,6 +191,13 @@ TEST_F(DataProtection, TheAnnualReportIsMailedOnceOnItsDate) {
       << reports[0].message.body;
   EXPECT_NE(reports[0].message.subject.find("Wednesday 1 April 2026 to Wednesday 31 March 2027"),
             std::string::npos);
+  // The charts come as a page to open and print, not as a command to run.
+  EXPECT_EQ(reports[0].message.body.find("intaked report"), std::string::npos);
+  ASSERT_EQ(reports[0].message.attachments.size(), 1u);
+  EXPECT_EQ(reports[0].message.attachments[0].filename,
+            "complaints-report-2026-04-01-to-2027-03-31.html");
+  EXPECT_NE(reports[0].message.attachments[0].data.find("<html"), std::string::npos);
+  EXPECT_EQ(reports[0].message.attachments[0].data.find("pat@family.test"), std::string::npos);
 }
 
 TEST_F(DataProtection, AServerFailingForAnHourIsReportedOnceAndItsRecoveryToo) {

@@ -169,7 +169,7 @@ TEST(ReminderSchedule, StepsAndCatchUp) {
   const std::vector<int> before = {5, 1};
   auto step = [&](const char* today, std::set<std::string> sent = {}) {
     auto s = ReminderDueToday(cal, due, *ParseIsoDate(today), before, sent);
-    return s ? s->step : std::string("-");
+    return s ? s->LedgerKey() : std::string("-");
   };
   EXPECT_EQ(step("2027-01-01"), "-");
   EXPECT_EQ(step("2027-01-04"), "before-5");

@@ -111,24 +111,27 @@ CaseReplyOutcome Execute(const ProcedureContext& ctx, CaseActions& act, CaseReco
                          const Actor& by, const ReplyCommand& cmd) {
   if (!cmd.error.empty()) {
     act.CommandError(c, by, cmd.error);
-    return {"handler_command", "bad keyword line; the sender was told what was wrong"};
+    return {CaseReplyKind::kHandlerCommand, "bad keyword line; the sender was told what was wrong"};
   }
   const std::string name =
       std::string("#") + (cmd.keyword == Keyword::kNone ? "reply" : KeywordName(cmd.keyword));
   const std::optional<CaseAct> what = ActOf(cmd.keyword);
   if (what && !act.Permit(c, by, *what))
-    return {"handler_command", name + " from " + ForPeople(by.role) + " refused: told why"};
+    return {CaseReplyKind::kHandlerCommand,
+            name + " from " + ForPeople(by.role) + " refused: told why"};
   if (what == CaseAct::kCorrespond && !cmd.text.empty() && act.ReplyCapReached(c)) {
     act.HoldReply(c, CaseEventKind::kHandlerReplyHeld, by.role, cmd.text);
-    return {"held", "daily reply limit reached: recorded, not sent to the complainant"};
+    return {CaseReplyKind::kHeld,
+            "daily reply limit reached: recorded, not sent to the complainant"};
   }
   if (const std::string problem = Carry(ctx, act, c, by, cmd); !problem.empty()) {
     act.CommandError(c, by, problem);
-    return {"handler_command", name + " refused: sender told why"};
+    return {CaseReplyKind::kHandlerCommand, name + " refused: sender told why"};
   }
   if (what == CaseAct::kCorrespond)
-    return {"relayed", ForPeople(by.role) + std::string("'s reply sent on to the complainant")};
-  return {"handler_command", name};
+    return {CaseReplyKind::kRelayed,
+            ForPeople(by.role) + std::string("'s reply sent on to the complainant")};
+  return {CaseReplyKind::kHandlerCommand, name};
 }
 
 // A request for review counts when it was made in time, even if intaked reads it after the
@@ -148,7 +151,8 @@ CaseReplyOutcome FromComplainant(const ProcedureContext& ctx, SQLite::Database& 
     CaseStore(db).AddEvent(c.id, now, CaseEventKind::kComplainantReply, text, Role::kComplainant);
     act.StartStageTwo(c, {Role::kComplainant, c.complainant_email},
                       "the complainant asked for an independent review");
-    return {"stage_two", "the complainant asked for an independent review within the window"};
+    return {CaseReplyKind::kStageTwo,
+            "the complainant asked for an independent review within the window"};
   }
   std::string note;
   if (asks_review && c.close_cause == CloseCause::kAppealWindowEnded) {
@@ -157,13 +161,38 @@ CaseReplyOutcome FromComplainant(const ProcedureContext& ctx, SQLite::Database& 
   }
   if (act.ReplyCapReached(c)) {
     act.HoldReply(c, CaseEventKind::kComplainantReplyHeld, Role::kComplainant, text);
-    return {"held", "daily reply limit reached: recorded, not forwarded to the handler"};
+    return {CaseReplyKind::kHeld,
+            "daily reply limit reached: recorded, not forwarded to the handler"};
   }
   act.ForwardToActors(c, text, note);
-  return {"complainant_reply", "complainant's reply forwarded to the handler"};
+  return {CaseReplyKind::kComplainantReply, "complainant's reply forwarded to the handler"};
 }
 
 }  // namespace
+
+const char* StorageName(CaseReplyKind k) {
+  switch (k) {
+    case CaseReplyKind::kHandlerCommand:
+      return "handler_command";
+    case CaseReplyKind::kRelayed:
+      return "relayed";
+    case CaseReplyKind::kComplainantReply:
+      return "complainant_reply";
+    case CaseReplyKind::kStageTwo:
+      return "stage_two";
+    case CaseReplyKind::kUnauthenticated:
+      return "unauthenticated";
+    case CaseReplyKind::kRecorded:
+      return "recorded";
+    case CaseReplyKind::kAutomated:
+      return "automated";
+    case CaseReplyKind::kHeld:
+      return "held";
+    case CaseReplyKind::kDeferred:
+      return "deferred";
+  }
+  return "recorded";
+}
 
 CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database& db,
                                    TokenSource& tokens, Instant now, CaseRecord c,
@@ -181,15 +210,15 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
     // A delivery failure report on the case: a letter to the complainant bounced.
     if (IsDeliveryFailureAbout(in.message, c.complainant_email))
       act.ComplainantLetterUndelivered(c, "");
-    return {"automated", "automated mail on the case (" + why + "): recorded only"};
+    return {CaseReplyKind::kAutomated, "automated mail on the case (" + why + "): recorded only"};
   }
   if (!in.sent_folder_owner.empty()) {
     if (!SameEmail(in.sent_folder_owner, c.handler_email)) {
-      return {"recorded", "in the Sent folder of someone not handling the case"};
+      return {CaseReplyKind::kRecorded, "in the Sent folder of someone not handling the case"};
     }
     if (!AddressedTo(in.message, ctx.config.intake_address)) {
       cases.AddEvent(c.id, now, CaseEventKind::kDirectReply, in.own_text, Role::kHandler);
-      return {"recorded",
+      return {CaseReplyKind::kRecorded,
               "the handler wrote to the complainant directly; recorded, not sent again"};
     }
     return Execute(ctx, act, c, {Role::kHandler, in.sent_folder_owner},
@@ -202,24 +231,24 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
     // folder proves who wrote it, and is acted on there.
     if (*role == Role::kHandler && SentFolderRead(ctx, from) &&
         AddressedTo(in.message, ctx.config.intake_address)) {
-      return {"deferred", "the handler's message; acted on from their Sent folder"};
+      return {CaseReplyKind::kDeferred, "the handler's message; acted on from their Sent folder"};
     }
     cases.AddEvent(c.id, now, CaseEventKind::kUnauthenticated,
                    std::string("a message claiming to be from ") + ForPeople(*role) +
                        " that does not answer intaked's letter to them: recorded, not acted on");
-    return {"unauthenticated",
+    return {CaseReplyKind::kUnauthenticated,
             "an actor's address but no proof it answers our letter: not acted on"};
   }
   if (!c.complainant_email.empty() && SameEmail(from, c.complainant_email)) {
     if (c.state == CaseState::kVoid) {
       cases.AddEvent(c.id, now, CaseEventKind::kComplainantReply, in.own_text, Role::kComplainant);
-      return {"recorded", "reply on a voided case"};
+      return {CaseReplyKind::kRecorded, "reply on a voided case"};
     }
     return FromComplainant(ctx, db, now, act, c, in);
   }
   cases.AddEvent(c.id, now, CaseEventKind::kOtherCorrespondence,
                  "a message from an address not on the case: recorded only");
-  return {"recorded", "from an address not on the case"};
+  return {CaseReplyKind::kRecorded, "from an address not on the case"};
 }
 
 }  // namespace intaked

@@ -32,11 +32,23 @@ struct CaseMessage {
   Instant received{};             // when the server received it (an appeal's timeliness)
 };
 
+enum class CaseReplyKind {
+  kHandlerCommand,    // a keyword (acted on, or refused and its sender told)
+  kRelayed,           // sent on to the complainant
+  kComplainantReply,  // forwarded to whoever holds the case
+  kStageTwo,          // the complainant asked for the independent review in time
+  kUnauthenticated,   // an actor's address, but no proof it answers our letter
+  kRecorded,          // kept on the case, nothing else
+  kAutomated,         // recorded, never relayed or acted on
+  kHeld,              // over the daily reply cap
+  kDeferred,          // not recorded: the copy in the writer's Sent folder is acted on instead
+};
+
+// The kind's name in the message log.
+const char* StorageName(CaseReplyKind k);
+
 struct CaseReplyOutcome {
-  // handler_command | relayed | complainant_reply | stage_two | unauthenticated | recorded |
-  // automated (recorded, never relayed or acted on) | held (over the daily reply cap) |
-  // deferred (not recorded: the copy in the writer's Sent folder is acted on instead)
-  std::string kind;
+  CaseReplyKind kind;
   std::string detail;  // for the log: no bodies, no addresses
 };
 

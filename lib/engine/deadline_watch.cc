@@ -87,20 +87,20 @@ void DeadlineWatch::AcknowledgeReminder(const CaseRecord& c, date::sys_days toda
   const auto step =
       ReminderDueToday(ctx_.calendar, *due, today, ctx_.config.remind_before,
                        cases.RemindersDone(c.id, "acknowledge", c.acknowledge_due), 0);
-  if (!step || step->overdue) return;
+  if (!step || step->overdue()) return;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   if (!Unchanged(db_, c)) return;
   CaseActions act(ctx_, db_, tokens_, now);
   LetterFields f = act.mail().Fields(c);
   f.values["due"] = FormatDateForPeople(*due);
   f.values["days_left"] = std::to_string(step->working_days_left);
-  f.flags["on_the_day"] = step->step == "due";
+  f.flags["on_the_day"] = step->kind == ReminderStep::Kind::kDue;
   act.mail().Send(c, "acknowledge_reminder", {act.mail().NameOf(c.handler_email), c.handler_email},
                   f, "auto-generated");
-  cases.RecordReminder(c.id, "acknowledge", c.acknowledge_due, step->step, now, false);
+  cases.RecordReminder(c.id, "acknowledge", c.acknowledge_due, step->LedgerKey(), now, false);
   tx.commit();
   ++report.reminders;
-  log_->info("{}: acknowledgement reminder {}", c.reference, step->step);
+  log_->info("{}: acknowledgement reminder {}", c.reference, step->LedgerKey());
 }
 
 void DeadlineWatch::DeadlineStep(const CaseRecord& c, date::sys_days today, Instant now,
@@ -123,9 +123,9 @@ void DeadlineWatch::DeadlineStep(const CaseRecord& c, date::sys_days today, Inst
   f.values["days_left"] = std::to_string(step->working_days_left);
   f.values["days_late"] = std::to_string(-step->working_days_left);
   f.values["actor_name"] = w.actor.name;
-  f.flags["on_the_day"] = step->step == "due";
+  f.flags["on_the_day"] = step->kind == ReminderStep::Kind::kDue;
   f.flags["is_reviewer"] = c.phase == Phase::kStageTwo;
-  if (!step->overdue) {
+  if (!step->overdue()) {
     act.mail().Send(c, "reminder", w.actor, f, "auto-generated");
     ++report.reminders;
   } else {
@@ -140,10 +140,10 @@ void DeadlineWatch::DeadlineStep(const CaseRecord& c, date::sys_days today, Inst
     }
     ++report.overdue_notices;
   }
-  cases.RecordReminder(c.id, w.deadline, w.due, step->step, now, false);
+  cases.RecordReminder(c.id, w.deadline, w.due, step->LedgerKey(), now, false);
   tx.commit();
   log_->info("{}: {} {} for the {} deadline of {}", c.reference,
-             step->overdue ? "overdue notice" : "reminder", step->step, w.deadline, w.due);
+             step->overdue() ? "overdue notice" : "reminder", step->LedgerKey(), w.deadline, w.due);
 }
 
 void DeadlineWatch::LateLetter(const CaseRecord& c, date::sys_days today, Instant now,
@@ -167,12 +167,12 @@ void DeadlineWatch::LateLetter(const CaseRecord& c, date::sys_days today, Instan
   f.values["holder"] =
       c.phase == Phase::kStageTwo ? ctx_.config.reviewer_name : act.mail().NameOf(c.handler_email);
   f.values["next_letter"] = FormatDateForPeople(NextLateLetterDay(ctx_.calendar, *due, today));
-  f.flags["first"] = *step == "late-1";
+  f.flags["first"] = *step == 1;
   act.mail().ToComplainant(c, "complainant_delay", f);
   cases.AddEvent(c.id, now, CaseEventKind::kLateLetter,
                  "the complainant was told the " + std::string(w.deadline) + " date has passed (" +
-                     *step + ")");
-  cases.RecordReminder(c.id, ledger, w.due, *step, now, false);
+                     LateLetterKey(*step) + ")");
+  cases.RecordReminder(c.id, ledger, w.due, LateLetterKey(*step), now, false);
   tx.commit();
   ++report.late_letters;
   log_->info("{}: late letter {} to the complainant", c.reference, *step);

@@ -110,9 +110,9 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
     const CaseReplyOutcome out =
         HandleCaseMessage(ctx_, db_, tokens_, now, *c, {m, own_text, owner, received});
     // Not recorded: the copy in the writer's Sent folder is the one acted on.
-    if (out.kind == "deferred") return {"deferred", c->reference, out.detail};
-    const std::string kind = out.kind == "automated" ? "automated" : "correspondence";
-    record(kind, out.kind, case_id, true, true);
+    if (out.kind == CaseReplyKind::kDeferred) return {"deferred", c->reference, out.detail};
+    const std::string kind = out.kind == CaseReplyKind::kAutomated ? "automated" : "correspondence";
+    record(kind, StorageName(out.kind), case_id, true, true);
     return {kind, c->reference, out.detail};
   }
   if (intake_command) {
@@ -193,8 +193,7 @@ void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& ro
   const Instant stamped = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date : now;
   // A co-chair's own mail stays in their mailbox: only intake's is kept here.
   log.Record({id, role.key, std::min(now, stamped), "unprocessable", error, std::nullopt, from,
-              subject,
-              role.co_chair ? std::nullopt : std::optional<std::string>(fm.raw)});
+              subject, role.co_chair ? std::nullopt : std::optional<std::string>(fm.raw)});
 }
 
 }  // namespace intaked

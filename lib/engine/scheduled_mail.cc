@@ -35,13 +35,15 @@ date::sys_days ScheduledMail::ReportDay(date::year y) const {
 }
 
 void ScheduledMail::Post(const std::string& letter_name, const LetterFields& fields,
-                         const std::vector<Address>& to, Instant now) {
+                         const std::vector<Address>& to, Instant now,
+                         const std::vector<Attachment>& attachments) {
   auto letter = ctx_.templates.Render(letter_name, fields);
   if (!letter.ok()) throw std::runtime_error(letter.status().message());
   Outbox outbox(db_);
   for (const Address& a : to) {
     LetterPost(ctx_, outbox, tokens_, now)
-        .Enqueue({letter_name, std::nullopt, "", a, "", {}, "auto-generated", {}}, letter.value());
+        .Enqueue({letter_name, std::nullopt, "", a, "", {}, "auto-generated", attachments},
+                 letter.value());
   }
 }
 
@@ -171,7 +173,11 @@ void ScheduledMail::AnnualReportMail(Instant now) {
   std::vector<Address> chairs;
   for (const CoChairSettings& cc : ctx_.config.co_chairs)
     chairs.push_back({cc.identity.name, cc.identity.address});
-  Post("annual_report", f, chairs, now);
+  // The charts too, as a page any browser opens and prints: nobody needs a command line.
+  const std::string html = RenderReportHtml(r);
+  const std::string file =
+      fmt::format("complaints-report-{}-to-{}.html", FormatIsoDate(r.from), FormatIsoDate(r.to));
+  Post("annual_report", f, chairs, now, {{file, "text/html", html.size(), html}});
   Done(key, now);
   tx.commit();
   log_->info("annual report for {} to {} sent to the co-chairs", FormatIsoDate(r.from),

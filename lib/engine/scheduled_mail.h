@@ -37,7 +37,8 @@ class ScheduledMail {
   date::sys_days ReportDay(date::year y) const;
   // Renders `letter_name` once and enqueues it to each of `to`.
   void Post(const std::string& letter_name, const LetterFields& fields,
-            const std::vector<Address>& to, Instant now);
+            const std::vector<Address>& to, Instant now,
+            const std::vector<Attachment>& attachments = {});
   void Done(const std::string& key, Instant now);
   void Digests(Instant now);
   std::string NextStep(const CaseRecord& c) const;

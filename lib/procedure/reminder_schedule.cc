@@ -4,6 +4,18 @@
 
 namespace intaked {
 
+std::string ReminderStep::LedgerKey() const {
+  switch (kind) {
+    case Kind::kBefore:
+      return "before-" + std::to_string(n);
+    case Kind::kDue:
+      return "due";
+    case Kind::kOverdue:
+      return "overdue-" + std::to_string(n);
+  }
+  return "due";
+}
+
 date::sys_days WorkingDaysBefore(const WorkingDayCalendar& calendar, date::sys_days day, int n) {
   date::sys_days d = day;
   while (n > 0) {
@@ -23,22 +35,22 @@ std::optional<ReminderStep> ReminderDueToday(const WorkingDayCalendar& calendar,
     const int late = calendar.WorkingDaysBetween(due, today);
     const int k = (late - 1) / kOverdueNoticeEvery + 1;
     if (late >= 1 && (overdue_repeats < 0 || k <= overdue_repeats + 1)) {
-      latest = ReminderStep{"overdue-" + std::to_string(k), -late, true};
+      latest = ReminderStep{ReminderStep::Kind::kOverdue, k, -late};
     }
   } else if (today == due) {
-    latest = ReminderStep{"due", 0, false};
+    latest = ReminderStep{ReminderStep::Kind::kDue, 0, 0};
   } else {
     std::vector<int> before = remind_before;
     std::sort(before.begin(), before.end());  // nearest first: 1, 5
     for (int b : before) {
       if (WorkingDaysBefore(calendar, due, b) <= today) {
-        latest = ReminderStep{"before-" + std::to_string(b),
-                              calendar.WorkingDaysBetween(today, due), false};
+        latest =
+            ReminderStep{ReminderStep::Kind::kBefore, b, calendar.WorkingDaysBetween(today, due)};
         break;
       }
     }
   }
-  if (!latest || sent.count(latest->step)) return std::nullopt;
+  if (!latest || sent.count(latest->LedgerKey())) return std::nullopt;
   return latest;
 }
 
@@ -49,15 +61,16 @@ bool OverdueNoticesExhausted(const WorkingDayCalendar& calendar, date::sys_days 
   return late >= 1 && (late - 1) / kOverdueNoticeEvery + 1 > overdue_repeats + 1;
 }
 
-std::optional<std::string> LateLetterDueToday(const WorkingDayCalendar& calendar,
-                                              date::sys_days due, date::sys_days today,
-                                              const std::set<std::string>& sent) {
+std::string LateLetterKey(int k) { return "late-" + std::to_string(k); }
+
+std::optional<int> LateLetterDueToday(const WorkingDayCalendar& calendar, date::sys_days due,
+                                      date::sys_days today, const std::set<std::string>& sent) {
   if (today <= due) return std::nullopt;
   const int late = calendar.WorkingDaysBetween(due, today);
   if (late < 1) return std::nullopt;  // the days after it so far are not working days
-  const std::string step = "late-" + std::to_string((late - 1) / kLateLetterEvery + 1);
-  if (sent.count(step)) return std::nullopt;
-  return step;
+  const int k = (late - 1) / kLateLetterEvery + 1;
+  if (sent.count(LateLetterKey(k))) return std::nullopt;
+  return k;
 }
 
 date::sys_days NextLateLetterDay(const WorkingDayCalendar& calendar, date::sys_days due,

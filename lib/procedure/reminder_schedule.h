@@ -26,9 +26,14 @@
 namespace intaked {
 
 struct ReminderStep {
-  std::string step;       // "before-5", "due", "overdue-2"
+  enum class Kind { kBefore, kDue, kOverdue };
+  Kind kind;
+  int n;                  // kBefore: working days before; kOverdue: which notice (1, 2, ...)
   int working_days_left;  // negative once overdue: working days late
-  bool overdue;
+
+  bool overdue() const { return kind == Kind::kOverdue; }
+  // The step's name in the reminder ledger: "before-5", "due", "overdue-2".
+  std::string LedgerKey() const;
 };
 
 // The step to send today for a deadline on `due`, unless already sent.
@@ -44,10 +49,12 @@ std::optional<ReminderStep> ReminderDueToday(const WorkingDayCalendar& calendar,
 bool OverdueNoticesExhausted(const WorkingDayCalendar& calendar, date::sys_days due,
                              date::sys_days today, int overdue_repeats);
 
-// The complainant's late-letter step due today ("late-1", "late-2", ...), unless sent.
-std::optional<std::string> LateLetterDueToday(const WorkingDayCalendar& calendar,
-                                              date::sys_days due, date::sys_days today,
-                                              const std::set<std::string>& sent);
+// Which of the complainant's late letters (1, 2, ...) is due today, unless sent; the
+// ledger names letter K "late-K" (LateLetterKey).
+std::optional<int> LateLetterDueToday(const WorkingDayCalendar& calendar, date::sys_days due,
+                                      date::sys_days today, const std::set<std::string>& sent);
+
+std::string LateLetterKey(int k);
 
 // The day the complainant's next late letter falls due after `today`'s.
 date::sys_days NextLateLetterDay(const WorkingDayCalendar& calendar, date::sys_days due,
