@@ -18,6 +18,7 @@
 #include "fake_mail.h"
 #include "procedure/reminder_schedule.h"
 #include "store/case_store.h"
+#include "store/reminder_log.h"
 #include "store/database.h"
 #include "test_config.h"
 
@@ -187,7 +188,7 @@ TEST_F(YearSimulation, EveryDeadlineIsRemindedEscalatedAndNeverPassesInSilence) 
     if (answered_day < WorkingDaysBefore(cal, due, 1))
       continue;  // answered before the last reminders were due
     ++deadlines_reached;
-    const auto steps = CaseStore(*db_).RemindersDone(c.id, "respond", c.respond_due);
+    const auto steps = ReminderLog(*db_).StepsDone(c.id, "respond", c.respond_due);
     if (steps.count("before-5") && steps.count("before-1") &&
         (answered_day <= due ? true : steps.count("due"))) {
       ++reminded_fully;

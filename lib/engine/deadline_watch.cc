@@ -7,6 +7,7 @@
 #include "mail/address.h"
 #include "procedure/reminder_schedule.h"
 #include "store/case_store.h"
+#include "store/reminder_log.h"
 
 namespace intaked {
 namespace {
@@ -83,10 +84,9 @@ void DeadlineWatch::AcknowledgeReminder(const CaseRecord& c, date::sys_days toda
                                         WatchReport& report) {
   const auto due = ParseIsoDate(c.acknowledge_due);
   if (!due) return;
-  CaseStore cases(db_);
   const auto step =
       ReminderDueToday(ctx_.calendar, *due, today, ctx_.config.remind_before,
-                       cases.RemindersDone(c.id, "acknowledge", c.acknowledge_due), 0);
+                       ReminderLog(db_).StepsDone(c.id, "acknowledge", c.acknowledge_due), 0);
   if (!step || step->overdue()) return;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   if (!Unchanged(db_, c)) return;
@@ -97,7 +97,7 @@ void DeadlineWatch::AcknowledgeReminder(const CaseRecord& c, date::sys_days toda
   f.flags["on_the_day"] = step->kind == ReminderStep::Kind::kDue;
   act.mail().Send(c, "acknowledge_reminder", {act.mail().NameOf(c.handler_email), c.handler_email},
                   f, "auto-generated");
-  cases.RecordReminder(c.id, "acknowledge", c.acknowledge_due, step->LedgerKey(), now, false);
+  ReminderLog(db_).Record(c.id, "acknowledge", c.acknowledge_due, step->LedgerKey(), now);
   tx.commit();
   ++report.reminders;
   log_->info("{}: acknowledgement reminder {}", c.reference, step->LedgerKey());
@@ -110,10 +110,9 @@ void DeadlineWatch::DeadlineStep(const CaseRecord& c, date::sys_days today, Inst
   const Watched w = WatchedDeadline(cfg, act.mail(), c);
   const auto due = ParseIsoDate(w.due);
   if (!due) return;
-  CaseStore cases(db_);
   const auto step =
       ReminderDueToday(ctx_.calendar, *due, today, cfg.remind_before,
-                       cases.RemindersDone(c.id, w.deadline, w.due), cfg.overdue_repeats);
+                       ReminderLog(db_).StepsDone(c.id, w.deadline, w.due), cfg.overdue_repeats);
   if (!step) return;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   if (!Unchanged(db_, c)) return;
@@ -140,7 +139,7 @@ void DeadlineWatch::DeadlineStep(const CaseRecord& c, date::sys_days today, Inst
     }
     ++report.overdue_notices;
   }
-  cases.RecordReminder(c.id, w.deadline, w.due, step->LedgerKey(), now, false);
+  ReminderLog(db_).Record(c.id, w.deadline, w.due, step->LedgerKey(), now);
   tx.commit();
   log_->info("{}: {} {} for the {} deadline of {}", c.reference,
              step->overdue() ? "overdue notice" : "reminder", step->LedgerKey(), w.deadline, w.due);
@@ -155,8 +154,8 @@ void DeadlineWatch::LateLetter(const CaseRecord& c, date::sys_days today, Instan
   const std::string ledger = std::string(w.deadline) + "-late";
   CaseStore cases(db_);
   // The complainant must never pass a deadline in silence, even after downtime.
-  const auto step =
-      LateLetterDueToday(ctx_.calendar, *due, today, cases.RemindersDone(c.id, ledger, w.due));
+  const auto step = LateLetterDueToday(ctx_.calendar, *due, today,
+                                       ReminderLog(db_).StepsDone(c.id, ledger, w.due));
   if (!step) return;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   if (!Unchanged(db_, c)) return;
@@ -172,7 +171,7 @@ void DeadlineWatch::LateLetter(const CaseRecord& c, date::sys_days today, Instan
   cases.AddEvent(c.id, now, CaseEventKind::kLateLetter,
                  "the complainant was told the " + std::string(w.deadline) + " date has passed (" +
                      LateLetterKey(*step) + ")");
-  cases.RecordReminder(c.id, ledger, w.due, LateLetterKey(*step), now, false);
+  ReminderLog(db_).Record(c.id, ledger, w.due, LateLetterKey(*step), now);
   tx.commit();
   ++report.late_letters;
   log_->info("{}: late letter {} to the complainant", c.reference, *step);

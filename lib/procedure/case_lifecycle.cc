@@ -107,175 +107,85 @@ std::string PhaseRefusal(Role role, CaseAct act, Phase phase) {
 
 }  // namespace
 
-const char* StorageName(Phase p) {
-  switch (p) {
-    case Phase::kStageOne:
-      return "stage1";
-    case Phase::kAppealWindow:
-      return "appeal";
-    case Phase::kStageTwo:
-      return "stage2";
-    case Phase::kDone:
-      return "done";
-  }
-  return "done";
-}
-
-const char* StorageName(CaseState s) {
-  switch (s) {
-    case CaseState::kOpen:
-      return "open";
-    case CaseState::kClosed:
-      return "closed";
-    case CaseState::kVoid:
-      return "void";
-  }
-  return "open";
-}
-
-const char* StorageName(CloseCause c) {
-  switch (c) {
-    case CloseCause::kNone:
-      return "";
-    case CloseCause::kWithdrawn:
-      return "withdrawn";
-    case CloseCause::kClosed:
-      return "closed";
-    case CloseCause::kClosedByAdmin:
-      return "closed_by_admin";
-    case CloseCause::kAppealWindowEnded:
-      return "appeal_window_ended";
-    case CloseCause::kReviewComplete:
-      return "review_complete";
-    case CloseCause::kNotComplaint:
-      return "not_complaint";
-  }
-  return "";
-}
-
-const char* StorageName(Role r) {
-  switch (r) {
-    case Role::kHandler:
-      return "handler";
-    case Role::kFallback:
-      return "fallback";
-    case Role::kReviewer:
-      return "reviewer";
-    case Role::kAdmin:
-      return "admin";
-    case Role::kComplainant:
-      return "complainant";
-    case Role::kIntaked:
-      return "intaked";
-  }
-  return "intaked";
-}
-
 namespace {
 
+// Each enum's names, once: in the database, and for people.
+template <typename E>
+struct Names {
+  E value;
+  const char* storage;
+  const char* people;
+};
+
+constexpr Names<Phase> kPhases[] = {
+    {Phase::kStageOne, "stage1", "Stage One"},
+    {Phase::kAppealWindow, "appeal", "the appeal window"},
+    {Phase::kStageTwo, "stage2", "Stage Two (the independent review)"},
+    {Phase::kDone, "done", "no stage (closed)"},
+};
+constexpr Names<CaseState> kStates[] = {
+    {CaseState::kOpen, "open", "open"},
+    {CaseState::kClosed, "closed", "closed"},
+    {CaseState::kVoid, "void", "void (not a complaint)"},
+};
+constexpr Names<CloseCause> kCauses[] = {
+    {CloseCause::kNone, "", ""},
+    {CloseCause::kWithdrawn, "withdrawn", "withdrawn"},
+    {CloseCause::kClosed, "closed", "closed by whoever held it"},
+    {CloseCause::kClosedByAdmin, "closed_by_admin", "closed by the admin"},
+    {CloseCause::kAppealWindowEnded, "appeal_window_ended", "appeal window ended"},
+    {CloseCause::kReviewComplete, "review_complete", "independent review complete"},
+    {CloseCause::kNotComplaint, "not_complaint", "not a complaint"},
+};
+constexpr Names<Role> kRoles[] = {
+    {Role::kHandler, "handler", "the Stage One handler"},
+    {Role::kFallback, "fallback", "the fallback"},
+    {Role::kReviewer, "reviewer", "the independent reviewer"},
+    {Role::kAdmin, "admin", "the admin"},
+    {Role::kComplainant, "complainant", "the complainant"},
+    {Role::kIntaked, "intaked", "intaked"},
+};
+constexpr Names<CaseAct> kActs[] = {
+    {CaseAct::kCorrespond, "", "a reply to the complainant"},
+    {CaseAct::kNote, "", "#note"},
+    {CaseAct::kOutcome, "", "#outcome"},
+    {CaseAct::kHolding, "", "#holding"},
+    {CaseAct::kEscalate, "", "#escalate"},
+    {CaseAct::kReassign, "", "#reassign"},
+    {CaseAct::kClose, "", "#close"},
+    {CaseAct::kVoid, "", "#not-complaint"},
+};
+
 template <typename E, size_t N>
-std::optional<E> ParseAmong(std::string_view s, const std::array<E, N>& all) {
-  for (E e : all) {
-    if (s == StorageName(e)) return e;
+const Names<E>& Find(const Names<E> (&all)[N], E v) {
+  for (const Names<E>& n : all) {
+    if (n.value == v) return n;
+  }
+  return all[0];  // unreachable: the tests round-trip every value
+}
+
+template <typename E, size_t N>
+std::optional<E> Parse(const Names<E> (&all)[N], std::string_view s) {
+  for (const Names<E>& n : all) {
+    if (s == n.storage) return n.value;
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-std::optional<Phase> ParsePhase(std::string_view s) {
-  return ParseAmong(
-      s, std::array{Phase::kStageOne, Phase::kAppealWindow, Phase::kStageTwo, Phase::kDone});
-}
-
-std::optional<CaseState> ParseCaseState(std::string_view s) {
-  return ParseAmong(s, std::array{CaseState::kOpen, CaseState::kClosed, CaseState::kVoid});
-}
-
-std::optional<CloseCause> ParseCloseCause(std::string_view s) {
-  return ParseAmong(s, std::array{CloseCause::kNone, CloseCause::kWithdrawn, CloseCause::kClosed,
-                                  CloseCause::kClosedByAdmin, CloseCause::kAppealWindowEnded,
-                                  CloseCause::kReviewComplete, CloseCause::kNotComplaint});
-}
-
-std::optional<Role> ParseRole(std::string_view s) {
-  return ParseAmong(s, std::array{Role::kHandler, Role::kFallback, Role::kReviewer, Role::kAdmin,
-                                  Role::kComplainant, Role::kIntaked});
-}
-
-const char* ForPeople(Role r) {
-  switch (r) {
-    case Role::kHandler:
-      return "the Stage One handler";
-    case Role::kFallback:
-      return "the fallback";
-    case Role::kReviewer:
-      return "the independent reviewer";
-    case Role::kAdmin:
-      return "the admin";
-    case Role::kComplainant:
-      return "the complainant";
-    case Role::kIntaked:
-      return "intaked";
-  }
-  return "intaked";
-}
-
-const char* ForPeople(Phase p) {
-  switch (p) {
-    case Phase::kStageOne:
-      return "Stage One";
-    case Phase::kAppealWindow:
-      return "the appeal window";
-    case Phase::kStageTwo:
-      return "Stage Two (the independent review)";
-    case Phase::kDone:
-      return "no stage (closed)";
-  }
-  return "no stage";
-}
-
-const char* ForPeople(CloseCause c) {
-  switch (c) {
-    case CloseCause::kNone:
-      return "";
-    case CloseCause::kWithdrawn:
-      return "withdrawn";
-    case CloseCause::kClosed:
-      return "closed by whoever held it";
-    case CloseCause::kClosedByAdmin:
-      return "closed by the admin";
-    case CloseCause::kAppealWindowEnded:
-      return "appeal window ended";
-    case CloseCause::kReviewComplete:
-      return "independent review complete";
-    case CloseCause::kNotComplaint:
-      return "not a complaint";
-  }
-  return "";
-}
-
-const char* ForPeople(CaseAct a) {
-  switch (a) {
-    case CaseAct::kCorrespond:
-      return "a reply to the complainant";
-    case CaseAct::kNote:
-      return "#note";
-    case CaseAct::kOutcome:
-      return "#outcome";
-    case CaseAct::kHolding:
-      return "#holding";
-    case CaseAct::kEscalate:
-      return "#escalate";
-    case CaseAct::kReassign:
-      return "#reassign";
-    case CaseAct::kClose:
-      return "#close";
-    case CaseAct::kVoid:
-      return "#not-complaint";
-  }
-  return "";
-}
+const char* StorageName(Phase p) { return Find(kPhases, p).storage; }
+const char* StorageName(CaseState s) { return Find(kStates, s).storage; }
+const char* StorageName(CloseCause c) { return Find(kCauses, c).storage; }
+const char* StorageName(Role r) { return Find(kRoles, r).storage; }
+std::optional<Phase> ParsePhase(std::string_view s) { return Parse(kPhases, s); }
+std::optional<CaseState> ParseCaseState(std::string_view s) { return Parse(kStates, s); }
+std::optional<CloseCause> ParseCloseCause(std::string_view s) { return Parse(kCauses, s); }
+std::optional<Role> ParseRole(std::string_view s) { return Parse(kRoles, s); }
+const char* ForPeople(Role r) { return Find(kRoles, r).people; }
+const char* ForPeople(Phase p) { return Find(kPhases, p).people; }
+const char* ForPeople(CloseCause c) { return Find(kCauses, c).people; }
+const char* ForPeople(CaseAct a) { return Find(kActs, a).people; }
 
 ActDecision MayAct(Role role, CaseAct act, Phase phase, CaseState state, const ActFacts& facts) {
   if (state == CaseState::kVoid && act != CaseAct::kNote) {

@@ -197,34 +197,6 @@ int CaseStore::CountEventsBy(int64_t case_id, CaseEventKind kind, Role actor) {
   return q.getColumn(0).getInt();
 }
 
-std::set<std::string> CaseStore::RemindersDone(int64_t case_id, const std::string& deadline,
-                                               const std::string& due) {
-  SQLite::Statement q(db_,
-                      "SELECT step FROM reminders WHERE case_id = ? AND deadline = ? AND due = ?");
-  q.bind(1, case_id);
-  q.bind(2, deadline);
-  q.bind(3, due);
-  std::set<std::string> out;
-  while (q.executeStep()) out.insert(q.getColumn(0).getString());
-  return out;
-}
-
-void CaseStore::RecordReminder(int64_t case_id, const std::string& deadline, const std::string& due,
-                               const std::string& step, std::chrono::sys_seconds at,
-                               bool superseded) {
-  SQLite::Statement q(
-      db_,
-      "INSERT OR IGNORE INTO reminders (case_id, deadline, due, step, at, superseded)"
-      " VALUES (?,?,?,?,?,?)");
-  q.bind(1, case_id);
-  q.bind(2, deadline);
-  q.bind(3, due);
-  q.bind(4, step);
-  q.bind(5, int64_t(at.time_since_epoch().count()));
-  q.bind(6, superseded ? 1 : 0);
-  q.exec();
-}
-
 std::optional<CaseRecord> CaseStore::FindById(int64_t id) {
   SQLite::Statement q(db_, std::string("SELECT ") + kColumns + " FROM cases WHERE id = ?");
   q.bind(1, id);

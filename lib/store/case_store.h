@@ -13,7 +13,6 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -80,12 +79,6 @@ class CaseStore {
                   std::chrono::sys_seconds from, std::chrono::sys_seconds to);
   // How many of the case's events are of `kind` and were caused by `actor`.
   int CountEventsBy(int64_t case_id, CaseEventKind kind, Role actor);
-
-  // The reminder ledger: steps already decided for a deadline date.
-  std::set<std::string> RemindersDone(int64_t case_id, const std::string& deadline,
-                                      const std::string& due);
-  void RecordReminder(int64_t case_id, const std::string& deadline, const std::string& due,
-                      const std::string& step, std::chrono::sys_seconds at, bool superseded);
 
  private:
   SQLite::Database& db_;

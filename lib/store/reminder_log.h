@@ -1,15 +1,15 @@
-// ReminderLog: the reminders and overdue notices a case has had, as the
-// admin's `show` lists them.
-//
-// Read-only. The rows are written by CaseStore::RecordReminder when
-// DeadlineWatch decides a step (one row per case, deadline, due date and
-// step, so each goes once); this reads them back for people.
+// ReminderLog: the ledger of reminders, overdue notices and late letters a
+// case has had - one row per case, deadline, due date and step, so each step
+// goes once however many cycles run (DeadlineWatch writes and reads it), and
+// the admin's `show` lists them. Methods throw SQLite::Exception; callers
+// run them inside their transaction.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
 
 #include <chrono>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +28,12 @@ class ReminderLog {
 
   // Every reminder step of case `case_id`, in the order they were decided.
   std::vector<ReminderRecord> OfCase(int64_t case_id);
+  // The steps already taken for `deadline` ("respond", "review", "acknowledge",
+  // "respond-late", ...) while it stood at `due`.
+  std::set<std::string> StepsDone(int64_t case_id, const std::string& deadline,
+                                  const std::string& due);
+  void Record(int64_t case_id, const std::string& deadline, const std::string& due,
+              const std::string& step, std::chrono::sys_seconds at);
 
  private:
   SQLite::Database& db_;

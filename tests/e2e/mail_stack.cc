@@ -219,6 +219,15 @@ RunResult MailStack::Shell(const std::string& command_line) {
   return {status, out};
 }
 
+std::vector<StoredMail> StackTest::New(const std::string& who) {
+  std::vector<StoredMail> all = stack_.Read(who), fresh;
+  for (auto& m : all) {
+    if (m.uid > seen_[who]) fresh.push_back(m);
+  }
+  if (!all.empty()) seen_[who] = all.back().uid;
+  return fresh;
+}
+
 void StackTest::SetUp() {
   prefix_ = ::testing::UnitTest::GetInstance()->current_test_info()->name();
   prefix_ = std::regex_replace(prefix_, std::regex("[^A-Za-z0-9]"), "");

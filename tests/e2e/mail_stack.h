@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -88,11 +89,14 @@ class StackTest : public ::testing::Test {
   RunResult Cmd(const std::string& args) {
     return stack_.Intaked("--config " + config_ + " " + args);
   }
+  // New mail in `who`'s INBOX since the last call for `who`, oldest first.
+  std::vector<StoredMail> New(const std::string& who);
 
   MailStack stack_;
-  std::string prefix_;  // lower-case test name, at most 24 characters
-  std::string config_;  // a config for this test's users
-  std::string home_;    // a directory for this test's files
+  std::string prefix_;                    // lower-case test name, at most 24 characters
+  std::string config_;                    // a config for this test's users
+  std::string home_;                      // a directory for this test's files
+  std::map<std::string, uint32_t> seen_;  // New(): the last UID seen in each mailbox
 };
 
 // The whole of a file ("" when it cannot be read).

@@ -25,15 +25,6 @@ class ProcedureE2E : public StackTest {
     stack_.WaitForQueue();
     ASSERT_EQ(r.exit_code, 0) << r.output;
   }
-  // New mail in `who`'s INBOX since the last call, oldest first.
-  std::vector<StoredMail> New(const std::string& who) {
-    std::vector<StoredMail> all = stack_.Read(who), fresh;
-    for (auto& m : all) {
-      if (m.uid > seen_[who]) fresh.push_back(m);
-    }
-    if (!all.empty()) seen_[who] = all.back().uid;
-    return fresh;
-  }
   // `from` answers `to_message` from their mail client: sent to intake, and saved in their Sent
   // folder.
   void Reply(const std::string& from, const Message& to_message, const std::string& body,
@@ -48,7 +39,6 @@ class ProcedureE2E : public StackTest {
     if (save_in_sent) stack_.Append(from, "Sent", raw);
   }
 
-  std::map<std::string, uint32_t> seen_;
   int replies_ = 0;
 };
 

@@ -26,15 +26,6 @@ class RulesE2E : public StackTest {
     stack_.WaitForQueue();
     ASSERT_EQ(r.exit_code, 0) << r.output;
   }
-  // New mail in `who`'s INBOX since the last call, oldest first.
-  std::vector<StoredMail> New(const std::string& who) {
-    std::vector<StoredMail> all = stack_.Read(who), fresh;
-    for (auto& m : all) {
-      if (m.uid > seen_[who]) fresh.push_back(m);
-    }
-    if (!all.empty()) seen_[who] = all.back().uid;
-    return fresh;
-  }
   // The one new mail to `who` on this test's case (digests and reports come on their own
   // days; the reviewer's mailbox is shared by every test, so the subject names the test).
   Message One(const std::string& who) {
@@ -65,7 +56,6 @@ class RulesE2E : public StackTest {
     return note.subject.substr(1, note.subject.find(']') - 1);
   }
 
-  std::map<std::string, uint32_t> seen_;
   int replies_ = 0;
 };
 
