@@ -30,9 +30,11 @@ bool CaseMail::IsStaff(const std::string& email) const {
 }
 
 std::optional<Role> CaseMail::RoleOf(const CaseRecord& c, const std::string& email) const {
+  // The fallback acts as the fallback even on a case it handles (one naming every
+  // co-chair): its powers include the handler's, and its holding letters are not limited.
+  if (SameEmail(email, ctx_.config.fallback_address)) return Role::kFallback;
   if (SameEmail(email, c.handler_email)) return Role::kHandler;
   if (c.reached_stage_two && SameEmail(email, ctx_.config.reviewer_address)) return Role::kReviewer;
-  if (SameEmail(email, ctx_.config.fallback_address)) return Role::kFallback;
   return std::nullopt;
 }
 
