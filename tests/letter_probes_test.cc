@@ -22,7 +22,7 @@ namespace {
 // step due afterwards is an overdue one, and those are dropped. The policy deadline
 // passes in silence. SPEC §2.4: each reminder goes "even if the daemon was down when it
 // fell due". lib/engine/deadline_watch.cc: DeadlineWatch::AcknowledgeReminder.
-TEST_F(ProcedureProbes, DISABLED_DowntimeOverTheAcknowledgementDateStillRemindsTheHandler) {
+TEST_F(ProcedureProbes, DowntimeOverTheAcknowledgementDateStillRemindsTheHandler) {
   PhoneComplaint();
   const auto out = CycleOn("2026-12-10");
   EXPECT_EQ(CountTo(out, kB, "acknowledge"), 1);
@@ -31,7 +31,7 @@ TEST_F(ProcedureProbes, DISABLED_DowntimeOverTheAcknowledgementDateStillRemindsT
 // FINDING 9: the acknowledgement reminder asks the handler to reply "#note acknowledged by
 // phone on <date>", and then reminds them again anyway. lib/engine/deadline_watch.cc:
 // DeadlineWatch::AcknowledgeReminder (nothing records an acknowledgement given by hand).
-TEST_F(ProcedureProbes, DISABLED_AnAcknowledgementNotedByTheHandlerIsNotAskedForAgain) {
+TEST_F(ProcedureProbes, AnAcknowledgementNotedByTheHandlerIsNotAskedForAgain) {
   PhoneComplaint();
   const Message reminder = LetterTo(CycleOn("2026-12-02"), kB, "acknowledge");
   ASSERT_TRUE(Has(reminder, "#note acknowledged by phone"));
@@ -61,7 +61,7 @@ TEST_F(ProcedureProbes, WithoutEmailTheStageTwoLettersComeToTheHandlerToPost) {
 // been told that the response is late" when the complainant has no email and the late
 // letter went to the handler to post - nobody has told them yet.
 // templates/overdue_notice.mustache; lib/engine/deadline_watch.cc: DeadlineStep.
-TEST_F(ProcedureProbes, DISABLED_AnOverdueNoticeDoesNotClaimAComplainantWithoutEmailWasTold) {
+TEST_F(ProcedureProbes, AnOverdueNoticeDoesNotClaimAComplainantWithoutEmailWasTold) {
   PhoneComplaint();
   const auto out = CycleOn("2027-01-12");
   LetterTo(out, kB, "PLEASE SEND BY POST");
@@ -136,7 +136,7 @@ TEST(ProcedureProbePhrases, DISABLED_DontTellThemItWasMeAsksForAnonymity) {
 // so it is relayed. SPEC §2.5: replies sent straight to the complainant are "recorded on
 // the case (not sent again)". lib/engine/case_reply.cc: HandleCaseMessage (the
 // sent_folder_owner branch; AddressedTo also counts Cc).
-TEST_F(ProcedureProbes, DISABLED_ALetterToTheComplainantCopiedToIntakeIsNotSentTwice) {
+TEST_F(ProcedureProbes, ALetterToTheComplainantCopiedToIntakeIsNotSentTwice) {
   OpenCase();
   const std::string raw =
       "From: Alex Able <chair.a@pacts.test>\r\nTo: Pat Parent <parent@family.test>\r\n"
@@ -171,7 +171,7 @@ TEST_F(ProcedureProbes, DISABLED_WhenTheFallbackActsWhoeverHoldsTheCaseIsTold) {
 // list - #close, #reassign, #not-complaint, #escalate - which the reviewer may not use.
 // lib/procedure/reply_command.cc: ParseReplyCommand (KeywordHelp() for the handler in
 // Stage One, whoever wrote).
-TEST_F(ProcedureProbes, DISABLED_AMistypedKeywordOffersTheReviewerOnlyTheirOwnKeywords) {
+TEST_F(ProcedureProbes, AMistypedKeywordOffersTheReviewerOnlyTheirOwnKeywords) {
   IntoStageTwo();
   const Message told = LetterTo(Deliver(Reply(kRita, review_request_, "#recommend\r\nNo.")), kRita);
   for (const char* keyword : {"#close", "#reassign", "#not-complaint", "#escalate"})

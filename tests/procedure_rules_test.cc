@@ -281,9 +281,10 @@ TEST(CaseLifecycle, WhoMayDoWhatIsTheSpecsTable) {
     EXPECT_FALSE(may(r, CaseAct::kClose, s2));
     EXPECT_FALSE(may(r, CaseAct::kVoid, s2));
   }
-  // The handler closes only before the outcome; the fallback in all of Stage One.
+  // Closing and voiding end before the outcome: the appeal window is the complainant's.
   EXPECT_FALSE(may(Role::kHandler, CaseAct::kClose, appeal));
-  EXPECT_TRUE(may(Role::kFallback, CaseAct::kClose, appeal));
+  EXPECT_FALSE(may(Role::kFallback, CaseAct::kClose, appeal));
+  EXPECT_FALSE(may(Role::kFallback, CaseAct::kVoid, appeal));
   EXPECT_FALSE(may(Role::kHandler, CaseAct::kReassign, s2));
   // Holding letters: once and on time for the handler and the reviewer, freely for the fallback.
   EXPECT_TRUE(may(Role::kHandler, CaseAct::kHolding, s1));
@@ -309,8 +310,10 @@ TEST(CaseLifecycle, WhoMayDoWhatIsTheSpecsTable) {
   // A void case takes notes only; a reviewed case has no further stage.
   EXPECT_FALSE(MayAct(Role::kHandler, CaseAct::kEscalate, Phase::kDone, CaseState::kVoid).allowed);
   EXPECT_TRUE(MayAct(Role::kHandler, CaseAct::kNote, Phase::kDone, CaseState::kVoid).allowed);
-  EXPECT_FALSE(may(Role::kHandler, CaseAct::kEscalate, Phase::kDone, {.reviewed = true}));
-  EXPECT_TRUE(may(Role::kHandler, CaseAct::kEscalate, Phase::kDone));
+  EXPECT_FALSE(may(Role::kHandler, CaseAct::kEscalate, Phase::kDone,
+                   {.reviewed = true, .appeal_window_ended = true}));
+  EXPECT_TRUE(may(Role::kHandler, CaseAct::kEscalate, Phase::kDone, {.appeal_window_ended = true}));
+  EXPECT_FALSE(may(Role::kHandler, CaseAct::kEscalate, Phase::kDone)) << "withdrawn or closed";
 }
 
 TEST(CaseLifecycle, StorageNamesRoundTrip) {

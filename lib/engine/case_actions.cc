@@ -55,6 +55,7 @@ date::sys_days CaseActions::OriginalReviewDate(const CaseRecord& c) const {
 ActFacts CaseActions::FactsFor(const CaseRecord& c, const Actor& by, CaseAct act) {
   ActFacts facts;
   facts.reviewed = c.reached_stage_two;
+  facts.appeal_window_ended = c.close_cause == CloseCause::kAppealWindowEnded;
   if (act != CaseAct::kHolding) return facts;
   const bool review = c.phase == Phase::kStageTwo;
   facts.holding_letters_by_role = CaseStore(db_).CountEventsBy(
@@ -76,10 +77,11 @@ bool CaseActions::Permit(const CaseRecord& c, const Actor& by, CaseAct act, std:
     f.values["error"] = d.why_not;
     mail_.Send(c, "command_error", {WhoIs(by), by.email}, f, "auto-generated");
   }
-  const bool limited_holding = act == CaseAct::kHolding && c.state == CaseState::kOpen &&
-                               (by.role == Role::kHandler || by.role == Role::kReviewer) &&
-                               (c.phase == Phase::kStageOne || c.phase == Phase::kStageTwo);
-  if (limited_holding) TellFallbackOfRefusedHolding(c, by, d.why_not);
+  // The fallback hears of a holding letter refused for the limits (a second, or a late
+  // one), not of one its sender could never send in this phase.
+  const bool over_the_limit =
+      act == CaseAct::kHolding && MayAct(by.role, act, c.phase, c.state, {}).allowed;
+  if (over_the_limit) TellFallbackOfRefusedHolding(c, by, d.why_not);
   return false;
 }
 
@@ -155,6 +157,16 @@ std::string CaseActions::Holding(CaseRecord& c, const Actor& by, date::sys_days 
   if (const auto current = ParseIsoDate(due); current && day <= *current) {
     return "a holding letter's final date must be a working day after the current due date (" +
            FormatDateForPeople(*current) + "); nothing was sent.";
+  }
+  // One holding letter may not park a case for years: the handler and the reviewer may
+  // move the date by at most one more response period; the fallback decides beyond that.
+  if (const auto current = ParseIsoDate(due); current && by.role != Role::kFallback) {
+    const date::sys_days limit = ctx_.calendar.AddWorkingDays(*current, ctx_.config.respond_days);
+    if (day > limit)
+      return "a holding letter may move the date by at most " +
+             std::to_string(ctx_.config.respond_days) + " working days, to " +
+             FormatDateForPeople(limit) +
+             " at the latest; nothing was sent. Ask the fallback if more is truly needed.";
   }
   due = FormatIsoDate(day);
   CaseStore cases(db_);

@@ -216,7 +216,10 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
     if (!SameEmail(in.sent_folder_owner, c.handler_email)) {
       return {CaseReplyKind::kRecorded, "in the Sent folder of someone not handling the case"};
     }
-    if (!AddressedTo(in.message, ctx.config.intake_address)) {
+    // Written to the complainant (a copy to intake or not): they have it already.
+    const bool to_complainant =
+        !c.complainant_email.empty() && AddressedTo(in.message, c.complainant_email);
+    if (to_complainant || !AddressedTo(in.message, ctx.config.intake_address)) {
       cases.AddEvent(c.id, now, CaseEventKind::kDirectReply, in.own_text, Role::kHandler);
       return {CaseReplyKind::kRecorded,
               "the handler wrote to the complainant directly; recorded, not sent again"};

@@ -87,7 +87,13 @@ void DeadlineWatch::AcknowledgeReminder(const CaseRecord& c, date::sys_days toda
   const auto step =
       ReminderDueToday(ctx_.calendar, *due, today, ctx_.config.remind_before,
                        ReminderLog(db_).StepsDone(c.id, "acknowledge", c.acknowledge_due), 0);
-  if (!step || step->overdue()) return;
+  // Once, after the date too: downtime over the date must not leave the handler unreminded.
+  if (!step || (step->overdue() &&
+                !ReminderLog(db_).StepsDone(c.id, "acknowledge", c.acknowledge_due).empty()))
+    return;
+  // The reminder asks the handler to note on the case that they acknowledged it; once they
+  // have written a note, they are not asked again.
+  if (CaseStore(db_).CountEventsBy(c.id, CaseEventKind::kNote, Role::kHandler) > 0) return;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   if (!Unchanged(db_, c)) return;
   CaseActions act(ctx_, db_, tokens_, now);
@@ -95,6 +101,7 @@ void DeadlineWatch::AcknowledgeReminder(const CaseRecord& c, date::sys_days toda
   f.values["due"] = FormatDateForPeople(*due);
   f.values["days_left"] = std::to_string(step->working_days_left);
   f.flags["on_the_day"] = step->kind == ReminderStep::Kind::kDue;
+  f.flags["late"] = step->overdue();
   act.mail().Send(c, "acknowledge_reminder", {act.mail().NameOf(c.handler_email), c.handler_email},
                   f, "auto-generated");
   ReminderLog(db_).Record(c.id, "acknowledge", c.acknowledge_due, step->LedgerKey(), now);
@@ -124,6 +131,9 @@ void DeadlineWatch::DeadlineStep(const CaseRecord& c, date::sys_days today, Inst
   f.values["actor_name"] = w.actor.name;
   f.flags["on_the_day"] = step->kind == ReminderStep::Kind::kDue;
   f.flags["is_reviewer"] = c.phase == Phase::kStageTwo;
+  f.flags["fallback_copied"] = !SameEmail(cfg.fallback_address, w.actor.email);
+  f.flags["complainant_by_email"] = !c.complainant_email.empty();
+  f.flags["complainant_by_post"] = c.complainant_email.empty() && !c.anonymous;
   if (!step->overdue()) {
     act.mail().Send(c, "reminder", w.actor, f, "auto-generated");
     ++report.reminders;
@@ -166,7 +176,8 @@ void DeadlineWatch::LateLetter(const CaseRecord& c, date::sys_days today, Instan
   f.values["holder"] =
       c.phase == Phase::kStageTwo ? ctx_.config.reviewer_name : act.mail().NameOf(c.handler_email);
   f.values["next_letter"] = FormatDateForPeople(NextLateLetterDay(ctx_.calendar, *due, today));
-  f.flags["first"] = *step == 1;
+  // "We wrote before" only if we did: after downtime the first letter may be step 2.
+  f.flags["first"] = ReminderLog(db_).StepsDone(c.id, ledger, w.due).empty();
   act.mail().ToComplainant(c, "complainant_delay", f);
   cases.AddEvent(c.id, now, CaseEventKind::kLateLetter,
                  "the complainant was told the " + std::string(w.deadline) + " date has passed (" +

@@ -39,8 +39,8 @@ constexpr std::array<std::pair<CaseAct, Rule>, 8> kTable = {{
     {CaseAct::kHolding, {kS1, kS1 | kS2, kS2, kNever, kNever, Limit::kOnceByOriginalDate}},
     {CaseAct::kEscalate, {kS1 | kAppeal | kDone, kS1 | kAppeal | kDone, kNever, kNever, kNever}},
     {CaseAct::kReassign, {kS1 | kAppeal, kS1 | kAppeal, kNever, kS1 | kAppeal | kS2, kNever}},
-    {CaseAct::kClose, {kS1, kS1 | kAppeal, kNever, kS1 | kAppeal | kS2, kNever}},
-    {CaseAct::kVoid, {kS1, kS1 | kAppeal, kNever, kNever, kNever}},
+    {CaseAct::kClose, {kS1, kS1, kNever, kS1 | kAppeal | kS2, kNever}},
+    {CaseAct::kVoid, {kS1, kS1, kNever, kNever, kNever}},
 }};
 
 Phases AllowedPhases(const Rule& r, Role role) {
@@ -199,6 +199,11 @@ ActDecision MayAct(Role role, CaseAct act, Phase phase, CaseState state, const A
     return {false,
             "this case has already had its independent review; the procedure has no further "
             "stage. Nothing was changed."};
+  }
+  if (act == CaseAct::kEscalate && phase == Phase::kDone && !facts.appeal_window_ended) {
+    return {false,
+            "this case was closed before any appeal window ran out (withdrawn, closed or "
+            "closed by the admin); it cannot be reopened by email. Nothing was changed."};
   }
   const bool limited = role == Role::kHandler || role == Role::kReviewer;
   if (rule.limit == Limit::kOnceByOriginalDate && limited) {

@@ -80,8 +80,10 @@ struct ActFacts {
   // whether today is after the stage's original (unmoved) date.
   int holding_letters_by_role = 0;
   bool past_original_date = false;
-  // #escalate: the case has already had its independent review.
+  // #escalate: the case has already had its independent review; it closed because its
+  // appeal window ran out (the only closed case a late request may reopen).
   bool reviewed = false;
+  bool appeal_window_ended = false;
 };
 
 struct ActDecision {

@@ -106,7 +106,7 @@ ReplyCommand ParseReplyCommand(const std::string& own_text) {
   }
   if (cmd.keyword == Keyword::kNone) {
     cmd.error =
-        "\"#" + word + "\" is not a keyword intaked knows. The keywords are:\n" + KeywordHelp();
+        "\"#" + word + "\" is not a keyword intaked knows (the ones you may use are below).";
     return cmd;
   }
   if (cmd.keyword == Keyword::kHolding) {
