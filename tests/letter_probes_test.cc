@@ -114,7 +114,7 @@ TEST_F(ProcedureProbes, AnAnonymousComplainantIsHiddenInEveryNewLetterToStaff) {
 // was me") stays named: their name and address still go to the handler and in the case
 // pack to whoever the case is handed to. SPEC §2.3 "Anonymous": "... in the complaint or a
 // later reply". (Not new in this change.) lib/engine/case_reply.cc: FromComplainant.
-TEST_F(ProcedureProbes, DISABLED_AskingForAnonymityInALaterReplyHidesTheComplainantFromThen) {
+TEST_F(ProcedureProbes, AskingForAnonymityInALaterReplyHidesTheComplainantFromThen) {
   OpenCase();
   Deliver(Reply(kParent, ack_, "Please don't share my name with them."));
   EXPECT_TRUE(Case().anonymous);
@@ -125,7 +125,7 @@ TEST_F(ProcedureProbes, DISABLED_AskingForAnonymityInALaterReplyHidesTheComplain
 
 // FINDING 11 (the phrase): the SPEC's own example of asking not to be named is not
 // recognised. lib/procedure/complainant_requests.cc: AsksForAnonymity.
-TEST(ProcedureProbePhrases, DISABLED_DontTellThemItWasMeAsksForAnonymity) {
+TEST(ProcedureProbePhrases, DontTellThemItWasMeAsksForAnonymity) {
   EXPECT_TRUE(AsksForAnonymity("Please don't tell them it was me."));
   EXPECT_TRUE(AsksForAnonymity("Please do not tell them it was me."));
 }
@@ -153,7 +153,7 @@ TEST_F(ProcedureProbes, ALetterToTheComplainantCopiedToIntakeIsNotSentTwice) {
 // handler does not learn that the complainant has had their written response, nor the
 // reviewer that the review's final date was moved. lib/engine/case_actions.cc:
 // CaseActions::Outcome / CaseActions::Holding (letters only to the complainant).
-TEST_F(ProcedureProbes, DISABLED_WhenTheFallbackActsWhoeverHoldsTheCaseIsTold) {
+TEST_F(ProcedureProbes, WhenTheFallbackActsWhoeverHoldsTheCaseIsTold) {
   OpenCase();
   Message notice = LetterTo(CycleOn("2027-01-12"), kSteering, "OVERDUE");
   auto out = Deliver(Reply(kFallback, notice, "#outcome\r\nOur full response."));

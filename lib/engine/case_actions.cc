@@ -297,6 +297,20 @@ void CaseActions::Void(CaseRecord& c, const Actor& by) {
                  by.role);
 }
 
+void CaseActions::TellHolderOfFallbackAct(const CaseRecord& c, CaseAct act) {
+  // A note is internal; a reassignment and Stage Two send their own letters to the new holder.
+  if (act == CaseAct::kNote || act == CaseAct::kReassign || act == CaseAct::kEscalate) return;
+  const bool review = c.phase == Phase::kStageTwo;
+  const Address holder = review ? Address{ctx_.config.reviewer_name, ctx_.config.reviewer_address}
+                                : Address{mail_.NameOf(c.handler_email), c.handler_email};
+  if (SameEmail(holder.email, ctx_.config.fallback_address)) return;
+  LetterFields f = mail_.Fields(c);
+  f.values["name"] = holder.name;
+  f.values["act"] = ForPeople(act);
+  f.values["phase"] = ForPeople(c.phase);
+  mail_.Send(c, "fallback_acted_notice", holder, f, "auto-generated");
+}
+
 void CaseActions::ComplainantLetterUndelivered(CaseRecord& c, const std::string& purpose) {
   CaseStore cases(db_);
   const bool ack = purpose == "acknowledgement";

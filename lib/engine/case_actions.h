@@ -58,6 +58,9 @@ class CaseActions {
   void Void(CaseRecord& c, const Actor& by);
   // `intaked close`: closes the case and tells whoever held it (nothing to the complainant).
   void CloseByAdmin(CaseRecord& c, const std::string& reason);
+  // After the fallback acted on a case it does not handle: whoever holds it (the handler,
+  // or the reviewer in Stage Two) is told what was done, so nobody works blind.
+  void TellHolderOfFallbackAct(const CaseRecord& c, CaseAct act);
   // A letter to the complainant did not reach them: the mail server refused it for good
   // (`purpose` is the letter), or a delivery failure report came back (`purpose` empty).
   // The handler is told, once a day at most, to reach them by phone or post; an

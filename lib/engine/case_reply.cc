@@ -128,6 +128,7 @@ CaseReplyOutcome Execute(const ProcedureContext& ctx, CaseActions& act, CaseReco
     act.CommandError(c, by, problem);
     return {CaseReplyKind::kHandlerCommand, name + " refused: sender told why"};
   }
+  if (by.role == Role::kFallback && what) act.TellHolderOfFallbackAct(c, *what);
   if (what == CaseAct::kCorrespond)
     return {CaseReplyKind::kRelayed,
             ForPeople(by.role) + std::string("'s reply sent on to the complainant")};
@@ -146,6 +147,14 @@ bool AppealInTime(const ProcedureContext& ctx, const CaseRecord& c, Instant rece
 CaseReplyOutcome FromComplainant(const ProcedureContext& ctx, SQLite::Database& db, Instant now,
                                  CaseActions& act, CaseRecord& c, const CaseMessage& in) {
   const std::string& text = in.own_text;
+  // Asking not to be named counts in any reply: from then on staff see no name or address.
+  if (!c.anonymous && AsksForAnonymity(text)) {
+    c.anonymous = true;
+    CaseStore(db).Save(c);
+    CaseStore(db).AddEvent(c.id, now, CaseEventKind::kAnonymous,
+                           "the complainant asked not to be named (in a reply)",
+                           Role::kComplainant);
+  }
   const bool asks_review = AsksForReview(text);
   if (asks_review && AppealInTime(ctx, c, in.received)) {
     CaseStore(db).AddEvent(c.id, now, CaseEventKind::kComplainantReply, text, Role::kComplainant);

@@ -17,7 +17,9 @@ bool AsksForAnonymity(const std::string& own_text) {
                      {"anonymous", "anonymously", "don't share my name", "do not share my name",
                       "don't use my name", "do not use my name", "keep my name out",
                       "without my name", "withhold my name", "not be named", "don't name me",
-                      "do not name me", "don’t share my name", "don’t use my name"})
+                      "do not name me", "don’t share my name", "don’t use my name",
+                      "don't tell them it was me", "do not tell them it was me",
+                      "don’t tell them it was me", "don't say it was me", "do not say it was me"})
               .empty();
 }
 
