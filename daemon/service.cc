@@ -8,8 +8,8 @@
 #include <boost/asio.hpp>
 #include <utility>
 
+#include "command_session.h"
 #include "commands.h"
-#include "config/config_loader.h"
 #include "engine/intake_cycle.h"
 #include "store/case_store.h"
 #include "transport/idle_doorbell.h"
@@ -63,12 +63,7 @@ class Service {
   }
 
   void Reload() {
-    auto config = LoadConfig(p_.config_path);
-    if (!config.ok()) {
-      p_.log->error("reload rejected, keeping the running config: {}", config.status().message());
-      return;
-    }
-    auto ctx = ProcedureContext::Build(config.value());
+    auto ctx = LoadContext(p_.config_path);
     if (!ctx.ok()) {
       p_.log->error("reload rejected, keeping the running config: {}", ctx.status().message());
       return;
