@@ -63,6 +63,8 @@ int CheckCommand(const std::string& config_path) {
   }
   const Config& c = ctx.value()->config;
   out << fmt::format("ok    {:<34} {}\n", "config", config_path);
+  if (const std::string w = BankHolidaysFileWarning(*ctx.value(), SystemClock().Now()); !w.empty())
+    out << fmt::format("warn  {:<34} {}\n", "calendar.bank_holidays_file", w);
   bool ok = CheckFolder(c, c.intake_mailbox, "", "intake mailbox");
   for (const CoChairSettings& cc : c.co_chairs) {
     if (!cc.mailbox) {

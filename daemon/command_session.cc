@@ -37,4 +37,9 @@ CommandSession OpenCommandSession(const std::string& config_path) {
   return s;
 }
 
+std::string BankHolidaysFileWarning(const ProcedureContext& ctx, Instant now) {
+  if (!ctx.config.bank_holidays) return "";
+  return CoverageWarning(*ctx.config.bank_holidays, ctx.zone.LocalDate(now));
+}
+
 }  // namespace intaked

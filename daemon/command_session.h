@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "base/clock.h"
 #include "base/status.h"
 #include "commands.h"
 #include "engine/procedure_context.h"
@@ -33,5 +34,10 @@ struct CommandSession {
 
 // The config, its context, then the database the config names (created if new).
 CommandSession OpenCommandSession(const std::string& config_path);
+
+// The GOV.UK bank-holidays file's warning (CoverageWarning) at `now`, or "" when there is no
+// file or it lists the next 12 months. Shown under the key calendar.bank_holidays_file by
+// `check`, and logged at warn when the service starts or reloads.
+std::string BankHolidaysFileWarning(const ProcedureContext& ctx, Instant now);
 
 }  // namespace intaked

@@ -42,6 +42,8 @@ int RunCommand(const RunOptions& o) {
     clock = std::make_unique<FixedClock>(*o.now);
   else
     clock = std::make_unique<SystemClock>();
+  if (const std::string w = BankHolidaysFileWarning(*ctx, clock->Now()); !w.empty())
+    log->warn("calendar.bank_holidays_file: {}", w);
   RandomTokenSource tokens;
   if (!o.once) {
     ServiceParts parts{o.config_path, ctx, db, *clock, tokens, log};

@@ -73,6 +73,8 @@ class Service {
           "reload: storage.database changed; that takes a restart - keeping the open database");
     }
     context_ = ctx.value();  // takes effect from the next cycle
+    if (const std::string w = BankHolidaysFileWarning(*context_, p_.clock.Now()); !w.empty())
+      p_.log->warn("calendar.bank_holidays_file: {}", w);
     logins_.Forget();        // the admin may have fixed a refused password: try once more
     StartDoorbells();
     p_.log->info("reloaded {}", p_.config_path);

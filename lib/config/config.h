@@ -71,7 +71,7 @@ struct Config {
 
   Region region = Region::kEnglandAndWales;
   std::set<date::sys_days> closures;
-  std::optional<std::set<date::sys_days>> bank_holidays;  // from a GOV.UK file
+  std::optional<BankHolidayTable> bank_holidays;  // from a GOV.UK file
 
   std::string database_path;
   int poll_interval_seconds = 60;

@@ -273,7 +273,8 @@ void ReadCalendar(TomlSection root, const std::string& base, Config& c) {
     } else if (auto days = ParseGovUkBankHolidays(json, c.region); !days.ok()) {
       s.Fail("bank_holidays_file", "\"" + file + "\": " + days.status().message());
     } else {
-      c.bank_holidays = days.value();
+      c.bank_holidays = std::move(days.value());
+      c.bank_holidays->source = file;
     }
   }
   s.RejectUnknown();
