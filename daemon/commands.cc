@@ -52,7 +52,7 @@ int RunCommand(const RunOptions& o) {
   LoginGuard logins(log);  // an account refused once is not tried again in this run
   ImapFolderOpener folders(ctx->config.tls, &logins);
   SmtpSender sender(SmtpFrom(ctx->config), &logins);
-  OutageLog outages(log);
+  OutageLog outages(log, OutageLog::Retry::kNextRun);  // this run exits after its cycle
   IntakeCycle cycle(db, folders, sender, *clock, tokens, outages, log);
   CycleReport report;
   const Status s = cycle.Run(*ctx, &report);
