@@ -1,12 +1,16 @@
 #include "service.h"
 
-// Boost 1.74's Asio needs <utility> first under g++ 12 in C++20 (DEPENDENCIES.md, trap 1).
+// Boost 1.74's Asio does not compile under g++ 12 in C++20 unless <utility> comes
+// before it: included first, where include sorting cannot move it.
+// clang-format off
+#include <utility>
+// clang-format on
+
 #include <fmt/format.h>
 #include <systemd/sd-daemon.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
-#include <utility>
 
 #include "command_session.h"
 #include "commands.h"
@@ -75,7 +79,7 @@ class Service {
     context_ = ctx.value();  // takes effect from the next cycle
     if (const std::string w = BankHolidaysFileWarning(*context_, p_.clock.Now()); !w.empty())
       p_.log->warn("calendar.bank_holidays_file: {}", w);
-    logins_.Forget();        // the admin may have fixed a refused password: try once more
+    logins_.Forget();  // the admin may have fixed a refused password: try once more
     StartDoorbells();
     p_.log->info("reloaded {}", p_.config_path);
   }
