@@ -47,7 +47,7 @@ class Service {
     worker_.join();
     sd_notify(0, "STOPPING=1");
     p_.log->info("intaked stopped");
-    return exit_code_;
+    return kExitOk;  // a failing cycle is logged and retried, never a reason to exit
   }
 
  private:
@@ -197,7 +197,6 @@ class Service {
   asio::thread_pool worker_{1};
   std::atomic<bool> stop_{false};
   bool cycle_running_ = false;
-  int exit_code_ = kExitOk;
 };
 
 }  // namespace
