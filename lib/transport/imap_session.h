@@ -49,10 +49,8 @@ class ImapSession {
   ImapSession(const ImapSession&) = delete;
   ImapSession& operator=(const ImapSession&) = delete;
 
-  // Opens a folder read-only (EXAMINE).
+  // Opens a folder read-only (EXAMINE): intaked opens folders no other way.
   Result<FolderInfo> Examine(const std::string& folder);
-  // Opens a folder read-write (SELECT); only tests and the intake's filing use this.
-  Result<FolderInfo> Select(const std::string& folder);
   Result<std::vector<FolderMessage>> ListAfter(uint32_t after_uid);
   // Whole messages by UID with BODY.PEEK[] (or the header alone past max_bytes).
   Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages,
