@@ -1,4 +1,5 @@
-// The admin's commands (SPEC §3.1): show, report, export, erase.
+// The admin's commands (docs/ADMIN.md, "Operate" and "Personal data"): show, report,
+// export, erase, unprocessed.
 // Each opens the configured database, does one thing, and says what it did.
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>

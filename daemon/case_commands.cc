@@ -1,4 +1,5 @@
-// The admin's two commands on a stuck case (SPEC §2.5): `reassign REF --to
+// The admin's two commands on a stuck case (README.md, "Acting on a case by
+// email"): `reassign REF --to
 // ADDRESS` and `close REF --reason TEXT` - for a co-chair who is ill, away or
 // conflicted. The life-cycle table decides whether the act fits the case's
 // phase, exactly as for a keyword by email; what the admin did goes on the

@@ -24,7 +24,7 @@ struct AddCase {
 
 class SpecExamples : public ::testing::TestWithParam<AddCase> {};
 
-// SPEC §2.1, England and Wales, no closures.
+// Worked examples of counting working days: England and Wales, no closures.
 TEST_P(SpecExamples, AddWorkingDays) {
   const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
   const AddCase& c = GetParam();

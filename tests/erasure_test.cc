@@ -1,4 +1,5 @@
-// Erasure means erased (SPEC §2.6): after `erase` and the retention purge, a
+// Erasure means erased (docs/SECURITY.md, "Personal data"): after `erase` and
+// the retention purge, a
 // person's words are in neither the database file nor its -wal, while another
 // connection (the daemon's) stays open; and every place that holds personal
 // data - intake commands a co-chair logged, compliment letters, digests - is

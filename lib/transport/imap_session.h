@@ -4,7 +4,8 @@
 // libcurl connects, negotiates TLS and logs in (CURLOPT_CONNECT_ONLY); after
 // that this class writes commands and reads responses itself, through
 // ImapResponseReader, because libcurl's own IMAP fetch sets \Seen and truncates
-// large messages (DEPENDENCIES.md, trap 3). TLS follows TlsPolicy: imaps://, or
+// large messages (docs/ARCHITECTURE.md, "Why intaked speaks IMAP itself").
+// TLS follows TlsPolicy: imaps://, or
 // STARTTLS without which no password is sent, except to a loopback address.
 // A refusal of our credentials comes back as kPermanent (final for the
 // account); everything else that stops a login is kConnection (retry later).
