@@ -95,7 +95,8 @@ int CasesCommand(const std::string& config_path, bool open_only, const std::stri
                      "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
   for (const CaseRecord& c : cases) {
     out << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference,
-                       StorageName(c.state), StorageName(c.phase), FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
+                       StorageName(c.state), StorageName(c.phase),
+                       FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
                        c.handler_email, c.subject.substr(0, 60));
   }
   out << cases.size() << (open_only ? " open" : "") << " case(s)\n";
