@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Speed and memory against SPEC §4, on a private mail stack:
+# Speed and memory against the promises in README.md ("What it guarantees"), on a
+# private mail stack:
 #  1. a backlog of N messages in the intake mailbox, processed by `intaked run
 #     --once`, against `mbsync` merely downloading the same mailbox;
 #  2. resident memory: peak during the backlog, and steady in `intaked run`;

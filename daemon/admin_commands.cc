@@ -1,4 +1,5 @@
-// The admin's commands (SPEC §3.1): show, report, export, erase.
+// The admin's commands (docs/ADMIN.md, "Operate" and "Personal data"): show, report,
+// export, erase, unprocessed.
 // Each opens the configured database, does one thing, and says what it did.
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -9,8 +10,8 @@
 #include "base/private_directory.h"
 #include "base/text.h"
 #include "calendar/local_zone.h"
+#include "command_session.h"
 #include "commands.h"
-#include "config/config_loader.h"
 #include "engine/procedure_context.h"
 #include "reports/annual_report.h"
 #include "store/case_store.h"
@@ -22,37 +23,6 @@
 
 namespace intaked {
 namespace {
-
-struct Opened {
-  std::shared_ptr<const ProcedureContext> ctx;
-  std::unique_ptr<SQLite::Database> db;
-  int exit_code = kExitOk;
-};
-
-Opened Open(const std::string& config_path) {
-  Opened o;
-  auto config = LoadConfig(config_path);
-  if (!config.ok()) {
-    std::cerr << "intaked: " << config.status().message() << "\n";
-    o.exit_code = kExitUsage;
-    return o;
-  }
-  auto ctx = ProcedureContext::Build(config.value());
-  if (!ctx.ok()) {
-    std::cerr << "intaked: " << ctx.status().message() << "\n";
-    o.exit_code = kExitUsage;
-    return o;
-  }
-  o.ctx = ctx.value();
-  auto db = OpenDatabase(o.ctx->config.database_path);
-  if (!db.ok()) {
-    std::cerr << "intaked: " << db.status().message() << "\n";
-    o.exit_code = kExitFailure;
-    return o;
-  }
-  o.db = std::move(db.value());
-  return o;
-}
 
 std::string When(const ProcedureContext& ctx, Instant t) {
   return FormatIsoDate(ctx.zone.LocalDate(t)) + " " + fmt::format("{:02}", ctx.zone.LocalHour(t)) +
@@ -107,8 +77,8 @@ void ShowJson(const ProcedureContext& ctx, SQLite::Database& db, const CaseRecor
 
 int ShowCommand(const std::string& config_path, const std::string& reference,
                 const std::string& format) {
-  Opened o = Open(config_path);
-  if (!o.db) return o.exit_code;
+  CommandSession o = OpenCommandSession(config_path);
+  if (!o.ok()) return o.Refuse();
   CaseStore cases(*o.db);
   const auto c = cases.FindByReference(reference);
   if (!c) {
@@ -161,8 +131,8 @@ int ShowCommand(const std::string& config_path, const std::string& reference,
 }
 
 int ReportCommand(const std::string& config_path, const ReportOptions& options) {
-  Opened o = Open(config_path);
-  if (!o.db) return o.exit_code;
+  CommandSession o = OpenCommandSession(config_path);
+  if (!o.ok()) return o.Refuse();
   const date::sys_days today = o.ctx->zone.LocalDate(SystemClock().Now());
   date::sys_days from, to;
   if (options.year) {
@@ -210,8 +180,8 @@ int ExportCommand(const std::string& config_path, const std::string& email,
     }
     path = "intaked-export-" + email;
   }
-  Opened o = Open(config_path);
-  if (!o.db) return o.exit_code;
+  CommandSession o = OpenCommandSession(config_path);
+  if (!o.ok()) return o.Refuse();
   PersonalRecord rec;
   try {
     rec = PersonalData(*o.db).Export(email);
@@ -247,8 +217,8 @@ int EraseCommand(const std::string& config_path, const std::string& email,
     std::cerr << "intaked: erase: --email needs an address, not \"" << email << "\"\n";
     return kExitUsage;
   }
-  Opened o = Open(config_path);
-  if (!o.db) return o.exit_code;
+  CommandSession o = OpenCommandSession(config_path);
+  if (!o.ok()) return o.Refuse();
   const Instant now = SystemClock().Now();
   std::string done;
   int exit_code = kExitOk;
@@ -299,8 +269,8 @@ int EraseCommand(const std::string& config_path, const std::string& email,
 }
 
 int UnprocessedCommand(const std::string& config_path) {
-  Opened o = Open(config_path);
-  if (!o.db) return o.exit_code;
+  CommandSession o = OpenCommandSession(config_path);
+  if (!o.ok()) return o.Refuse();
   const std::vector<MessageRecord> set_aside = MessageLog(*o.db).Unprocessable();
   std::ostringstream out;  // senders and subjects came in mail: sanitised below
   for (const MessageRecord& r : set_aside) {

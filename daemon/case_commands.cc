@@ -1,4 +1,5 @@
-// The admin's two commands on a stuck case (SPEC §2.5): `reassign REF --to
+// The admin's two commands on a stuck case (README.md, "Acting on a case by
+// email"): `reassign REF --to
 // ADDRESS` and `close REF --reason TEXT` - for a co-chair who is ill, away or
 // conflicted. The life-cycle table decides whether the act fits the case's
 // phase, exactly as for a keyword by email; what the admin did goes on the
@@ -9,42 +10,14 @@
 #include <iostream>
 
 #include "base/text.h"
+#include "command_session.h"
 #include "commands.h"
-#include "config/config_loader.h"
 #include "engine/case_actions.h"
 #include "mail/address.h"
 #include "store/case_store.h"
-#include "store/database.h"
 
 namespace intaked {
 namespace {
-
-struct AdminSession {
-  std::shared_ptr<const ProcedureContext> ctx;
-  std::unique_ptr<SQLite::Database> db;
-  int exit_code = kExitOk;
-};
-
-AdminSession OpenSession(const std::string& config_path) {
-  AdminSession s;
-  auto config = LoadConfig(config_path);
-  auto ctx = config.ok() ? ProcedureContext::Build(config.value())
-                         : Result<std::shared_ptr<const ProcedureContext>>(config.status());
-  if (!ctx.ok()) {
-    std::cerr << "intaked: " << ctx.status().message() << "\n";
-    s.exit_code = kExitUsage;
-    return s;
-  }
-  s.ctx = ctx.value();
-  auto db = OpenDatabase(s.ctx->config.database_path);
-  if (!db.ok()) {
-    std::cerr << "intaked: " << db.status().message() << "\n";
-    s.exit_code = kExitFailure;
-    return s;
-  }
-  s.db = std::move(db.value());
-  return s;
-}
 
 // The people a case may be handed to: the co-chairs and the fallback.
 bool IsConfiguredHandler(const Config& cfg, const std::string& email) {
@@ -59,8 +32,8 @@ bool IsConfiguredHandler(const Config& cfg, const std::string& email) {
 template <typename Act>
 int AsAdmin(const std::string& config_path, const std::string& reference,
             std::optional<Instant> now, CaseAct what, Act act) {
-  AdminSession s = OpenSession(config_path);
-  if (!s.db) return s.exit_code;
+  CommandSession s = OpenCommandSession(config_path);
+  if (!s.ok()) return s.Refuse();
   SystemClock clock;
   RandomTokenSource tokens;
   const Instant at = now.value_or(clock.Now());

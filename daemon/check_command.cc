@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "command_session.h"
 #include "commands.h"
-#include "config/config_loader.h"
 #include "engine/procedure_context.h"
 #include "transport/imap_session.h"
 #include "transport/imap_url.h"
@@ -56,18 +56,15 @@ bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& f
 }  // namespace
 
 int CheckCommand(const std::string& config_path) {
-  auto config = LoadConfig(config_path);
-  if (!config.ok()) {
-    out << "FAIL  config: " << config.status().message() << "\n";
-    return kExitUsage;
-  }
-  auto ctx = ProcedureContext::Build(config.value());
+  auto ctx = LoadContext(config_path);
   if (!ctx.ok()) {
     out << "FAIL  config: " << ctx.status().message() << "\n";
     return kExitUsage;
   }
-  const Config& c = config.value();
+  const Config& c = ctx.value()->config;
   out << fmt::format("ok    {:<34} {}\n", "config", config_path);
+  if (const std::string w = BankHolidaysFileWarning(*ctx.value(), SystemClock().Now()); !w.empty())
+    out << fmt::format("warn  {:<34} {}\n", "calendar.bank_holidays_file", w);
   bool ok = CheckFolder(c, c.intake_mailbox, "", "intake mailbox");
   for (const CoChairSettings& cc : c.co_chairs) {
     if (!cc.mailbox) {

@@ -7,33 +7,17 @@
 #include <sstream>
 
 #include "base/text.h"
-#include "config/config_loader.h"
+#include "command_session.h"
 #include "engine/intake_cycle.h"
 #include "logging.h"
 #include "service.h"
 #include "store/case_store.h"
-#include "store/database.h"
 #include "store/personal_data.h"
 #include "transport/imap_folder_opener.h"
 #include "transport/smtp_sender.h"
 
 namespace intaked {
 namespace {
-
-// Loads config and context, printing the error (exit 2) when they are bad.
-std::shared_ptr<const ProcedureContext> LoadContext(const std::string& path) {
-  auto config = LoadConfig(path);
-  if (!config.ok()) {
-    std::cerr << "intaked: " << config.status().message() << "\n";
-    return nullptr;
-  }
-  auto ctx = ProcedureContext::Build(config.value());
-  if (!ctx.ok()) {
-    std::cerr << "intaked: " << ctx.status().message() << "\n";
-    return nullptr;
-  }
-  return ctx.value();
-}
 
 SmtpSettings SmtpFrom(const Config& c) {
   return {c.smtp_url, c.smtp_username, c.smtp_password, c.tls};
@@ -44,29 +28,32 @@ SmtpSettings SmtpFrom(const Config& c) {
 std::optional<Instant> ParseNow(const std::string& text) { return ParseIsoInstant(text); }
 
 int RunCommand(const RunOptions& o) {
-  auto ctx = LoadContext(o.config_path);
-  if (!ctx) return kExitUsage;
+  CommandSession session = OpenCommandSession(o.config_path);
+  if (!session.ctx) return session.Refuse();
+  const std::shared_ptr<const ProcedureContext>& ctx = session.ctx;
   auto log = MakeLogger(ctx->config.log_level);
-  auto db = OpenDatabase(ctx->config.database_path);
-  if (!db.ok()) {
-    log->error("{}", db.status().message());
-    return kExitFailure;
+  if (!session.ok()) {  // from here on, trouble goes to the log
+    log->error("{}", session.status.message());
+    return session.exit_code;
   }
+  SQLite::Database& db = *session.db;
   std::unique_ptr<Clock> clock;
   if (o.now)
     clock = std::make_unique<FixedClock>(*o.now);
   else
     clock = std::make_unique<SystemClock>();
+  if (const std::string w = BankHolidaysFileWarning(*ctx, clock->Now()); !w.empty())
+    log->warn("calendar.bank_holidays_file: {}", w);
   RandomTokenSource tokens;
   if (!o.once) {
-    ServiceParts parts{o.config_path, ctx, **db, *clock, tokens, log};
+    ServiceParts parts{o.config_path, ctx, db, *clock, tokens, log};
     return RunService(parts);
   }
   LoginGuard logins(log);  // an account refused once is not tried again in this run
   ImapFolderOpener folders(ctx->config.tls, &logins);
   SmtpSender sender(SmtpFrom(ctx->config), &logins);
-  OutageLog outages(log);
-  IntakeCycle cycle(**db, folders, sender, *clock, tokens, outages, log);
+  OutageLog outages(log, OutageLog::Retry::kNextRun);  // this run exits after its cycle
+  IntakeCycle cycle(db, folders, sender, *clock, tokens, outages, log);
   CycleReport report;
   const Status s = cycle.Run(*ctx, &report);
   if (!s.ok()) {
@@ -82,14 +69,10 @@ int RunCommand(const RunOptions& o) {
 }
 
 int CasesCommand(const std::string& config_path, bool open_only, const std::string& format) {
-  auto ctx = LoadContext(config_path);
-  if (!ctx) return kExitUsage;
-  auto db = OpenDatabase(ctx->config.database_path);
-  if (!db.ok()) {
-    std::cerr << "intaked: " << db.status().message() << "\n";
-    return kExitFailure;
-  }
-  const std::vector<CaseRecord> cases = CaseStore(**db).List(open_only);
+  CommandSession session = OpenCommandSession(config_path);
+  if (!session.ok()) return session.Refuse();
+  const ProcedureContext* ctx = session.ctx.get();
+  const std::vector<CaseRecord> cases = CaseStore(*session.db).List(open_only);
   if (format == "json") {
     std::cout << "[";
     for (size_t i = 0; i < cases.size(); ++i) {
@@ -112,7 +95,8 @@ int CasesCommand(const std::string& config_path, bool open_only, const std::stri
                      "RECEIVED", "RESPOND BY", "HANDLER", "SUBJECT");
   for (const CaseRecord& c : cases) {
     out << fmt::format("{:<18} {:<7} {:<7} {:<10} {:<12} {:<28} {}\n", c.reference,
-                       StorageName(c.state), StorageName(c.phase), FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
+                       StorageName(c.state), StorageName(c.phase),
+                       FormatIsoDate(ctx->zone.LocalDate(c.received_at)), c.respond_due,
                        c.handler_email, c.subject.substr(0, 60));
   }
   out << cases.size() << (open_only ? " open" : "") << " case(s)\n";

@@ -1,5 +1,5 @@
 // The intaked sub-commands, each a function from parsed options to an exit
-// status (SPEC §3.1): 0 success, 1 runtime failure, 2 bad usage or config.
+// status: 0 success, 1 runtime failure, 2 bad usage or config.
 // main.cc parses the command line and calls one of these.
 #pragma once
 

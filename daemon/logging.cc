@@ -31,7 +31,7 @@ bool StderrIsTheJournal() {
 std::shared_ptr<spdlog::logger> MakeLogger(const std::string& level) {
   // Under systemd, straight to the journal with real priorities; elsewhere
   // (containers, a terminal) stderr, since spdlog's journald sink drops
-  // messages silently when there is no journald (DEPENDENCIES.md, trap 6).
+  // messages silently when there is no journald.
   const bool journal = StderrIsTheJournal();
   std::shared_ptr<spdlog::logger> log;
   if (journal) {

@@ -1,15 +1,19 @@
 #include "service.h"
 
-// Boost 1.74's Asio needs <utility> first under g++ 12 in C++20 (DEPENDENCIES.md, trap 1).
+// Boost 1.74's Asio does not compile under g++ 12 in C++20 unless <utility> comes
+// before it: included first, where include sorting cannot move it.
+// clang-format off
+#include <utility>
+// clang-format on
+
 #include <fmt/format.h>
 #include <systemd/sd-daemon.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
-#include <utility>
 
+#include "command_session.h"
 #include "commands.h"
-#include "config/config_loader.h"
 #include "engine/intake_cycle.h"
 #include "store/case_store.h"
 #include "transport/idle_doorbell.h"
@@ -43,7 +47,7 @@ class Service {
     worker_.join();
     sd_notify(0, "STOPPING=1");
     p_.log->info("intaked stopped");
-    return exit_code_;
+    return kExitOk;  // a failing cycle is logged and retried, never a reason to exit
   }
 
  private:
@@ -63,12 +67,7 @@ class Service {
   }
 
   void Reload() {
-    auto config = LoadConfig(p_.config_path);
-    if (!config.ok()) {
-      p_.log->error("reload rejected, keeping the running config: {}", config.status().message());
-      return;
-    }
-    auto ctx = ProcedureContext::Build(config.value());
+    auto ctx = LoadContext(p_.config_path);
     if (!ctx.ok()) {
       p_.log->error("reload rejected, keeping the running config: {}", ctx.status().message());
       return;
@@ -78,7 +77,9 @@ class Service {
           "reload: storage.database changed; that takes a restart - keeping the open database");
     }
     context_ = ctx.value();  // takes effect from the next cycle
-    logins_.Forget();        // the admin may have fixed a refused password: try once more
+    if (const std::string w = BankHolidaysFileWarning(*context_, p_.clock.Now()); !w.empty())
+      p_.log->warn("calendar.bank_holidays_file: {}", w);
+    logins_.Forget();  // the admin may have fixed a refused password: try once more
     StartDoorbells();
     p_.log->info("reloaded {}", p_.config_path);
   }
@@ -196,7 +197,6 @@ class Service {
   asio::thread_pool worker_{1};
   std::atomic<bool> stop_{false};
   bool cycle_running_ = false;
-  int exit_code_ = kExitOk;
 };
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The loop guard (SPEC §2.5: automatic answers to one outside address are
+// The loop guard (automatic answers to one outside address are
 // capped at 3 in 10 minutes and 20 a day) counts exactly the letters that
 // answer incoming mail by themselves, as letters/automatic_answers.h lists
 // them: each of those, and no other letter.

@@ -24,7 +24,7 @@ struct AddCase {
 
 class SpecExamples : public ::testing::TestWithParam<AddCase> {};
 
-// SPEC §2.1, England and Wales, no closures.
+// Worked examples of counting working days: England and Wales, no closures.
 TEST_P(SpecExamples, AddWorkingDays) {
   const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
   const AddCase& c = GetParam();
@@ -112,12 +112,51 @@ TEST(Calendar, GovUkFileReplacesTheRules) {
     "scotland":{"division":"scotland","events":[{"title":"x","date":"2026-12-02"}]}})";
   auto days = ParseGovUkBankHolidays(json, Region::kEnglandAndWales);
   ASSERT_TRUE(days.ok()) << days.status().message();
-  ASSERT_EQ(days->size(), 1u);
+  ASSERT_EQ(days->days.size(), 1u);
   const WorkingDayCalendar cal(days.value(), {});
   EXPECT_FALSE(cal.IsWorkingDay(D("2026-12-01")));
   EXPECT_TRUE(cal.IsWorkingDay(D("2026-12-02")));
   EXPECT_TRUE(cal.IsWorkingDay(D("2026-12-25")));  // only the file's days count now
   EXPECT_FALSE(ParseGovUkBankHolidays("{}", Region::kScotland).ok());
+}
+
+// A GOV.UK file lists a few years. Past its last year (and before its first) the built-in
+// rules for the region count, so deadlines never run through an unlisted Christmas.
+TEST(Calendar, DaysPastTheGovUkFileFollowTheRules) {
+  const std::string json = R"({"scotland":{"division":"scotland","events":[
+    {"title":"Made up","date":"2026-12-01"},{"title":"Christmas Day","date":"2026-12-25"}]}})";
+  auto days = ParseGovUkBankHolidays(json, Region::kScotland);
+  ASSERT_TRUE(days.ok()) << days.status().message();
+  const WorkingDayCalendar cal(days.value(), {});
+  EXPECT_FALSE(cal.IsWorkingDay(D("2026-12-01")));   // the file's years: the file
+  EXPECT_TRUE(cal.IsWorkingDay(D("2026-11-30")));    // (St Andrew's Day, not in this file)
+  EXPECT_TRUE(cal.IsBankHoliday(D("2027-12-27")));   // Christmas 2027 (a Saturday), moved
+  EXPECT_TRUE(cal.IsBankHoliday(D("2027-11-30")));   // St Andrew's Day: Scotland's rules
+  EXPECT_FALSE(cal.IsBankHoliday(D("2027-08-30")));  // England's late summer holiday is not
+  EXPECT_TRUE(cal.IsBankHoliday(D("2025-12-25")));   // before the file too
+  EXPECT_EQ(FormatIsoDate(cal.AddWorkingDays(D("2027-12-24"), 1)), "2027-12-29");
+}
+
+TEST(Calendar, AGovUkFileIsReadWithinBounds) {
+  // Deep nesting is no stack overflow, a huge file no long parse: each is refused by name.
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  EXPECT_FALSE(ParseGovUkBankHolidays(deep, Region::kScotland).ok());
+  const std::string huge = "{\"scotland\":{\"events\":[" + std::string(2 << 20, ' ') + "]}}";
+  const auto too_big = ParseGovUkBankHolidays(huge, Region::kScotland);
+  ASSERT_FALSE(too_big.ok());
+  EXPECT_NE(too_big.status().message().find("larger than 1 MB"), std::string::npos);
+  const auto bad_date = ParseGovUkBankHolidays(R"({"scotland":{"events":[{"date":"2026-02-30"}]}})",
+                                               Region::kScotland);
+  ASSERT_FALSE(bad_date.ok());
+  EXPECT_NE(bad_date.status().message().find("invalid date \"2026-02-30\""), std::string::npos);
+  auto table = ParseGovUkBankHolidays(
+      R"({"scotland":{"events":[{"date":"2026-01-01"},{"date":"2027-01-01"}]}})",
+      Region::kScotland);
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  EXPECT_EQ(table->first_year, 2026);
+  EXPECT_EQ(table->last_year, 2027);
+  EXPECT_EQ(CoverageWarning(*table, D("2027-01-01")), "");  // to 2027-12-31: 12 months
+  EXPECT_NE(CoverageWarning(*table, D("2027-01-02")).find("to the end of 2027"), std::string::npos);
 }
 
 TEST(LocalZone, DeadlineIsEndOfLocalDayAcrossDaylightSaving) {

@@ -1,5 +1,5 @@
 // Mail that arrives on an open case is screened before anything is relayed or
-// acted on (SPEC §2.5, last paragraph): automated mail (out-of-office replies,
+// acted on (docs/SECURITY.md, "Mail on a case"): automated mail (out-of-office replies,
 // bounces, bulk mail) is recorded on the timeline and goes nowhere, and
 // correspondence beyond the daily cap is recorded but not forwarded, with one
 // notice a day to the handler. Through the engine with fake mailboxes.

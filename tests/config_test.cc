@@ -300,3 +300,31 @@ TEST(Config, AFloatWhereAWholeNumberBelongsIsAnError) {
 
 }  // namespace
 }  // namespace intaked
+
+namespace intaked {
+namespace {
+
+// The intake address is the organisation's, nobody's own: mail from it is taken for intaked's
+// own and never read, so a person given it could never act by email.
+TEST(Config, TheIntakeAddressIsNoPersonsWhateverTheCase) {
+  const std::string intake = "address = \"info@pacts.test\"";
+  const auto co_chair = ParseConfig(
+      Replaced(TestConfigText(), intake, "address = \" Chair.B@PACTS.test \""), "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(co_chair, R"(^/tmp/x.toml:\d+:\d+: intake\.address: )"
+                                R"(the intake address must not be a co-chair's \(Bea Bright\)$)"))
+      << co_chair.status().message();
+  const auto fallback = ParseConfig(
+      Replaced(TestConfigText(), intake, "address = \"STEERING@pacts.test\""), "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(fallback, R"(^/tmp/x.toml:\d+:\d+: intake\.address: )"
+                                R"(the intake address must not be the fallback's )"
+                                R"(\(Steering Group\)$)"))
+      << fallback.status().message();
+  const auto reviewer = ParseConfig(
+      Replaced(TestConfigText(), intake, "address = \"Reviewer@Outside.test\""), "/tmp/x.toml");
+  EXPECT_TRUE(FailsAt(reviewer, R"(^/tmp/x.toml:\d+:\d+: intake\.address: )"
+                                R"(the intake address must not be the reviewer's \(Rita Review\)$)"))
+      << reviewer.status().message();
+}
+
+}  // namespace
+}  // namespace intaked

@@ -1,5 +1,5 @@
 // Subject access, erasure, retention, the annual report, digests and alerts
-// (SPEC §2.6, issue 4), through the engine with fake mailboxes.
+// (docs/ADMIN.md, "Personal data"), through the engine with fake mailboxes.
 #include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
 #include <spdlog/sinks/null_sink.h>

@@ -1,5 +1,5 @@
 // EngineHarness: the whole engine over fake mailboxes, an in-memory database
-// and a clock that moves only when told - for tests that read like the SPEC
+// and a clock that moves only when told - for tests that read like the procedure
 // ("the parent replies; the handler gets ..."). Deliver() drops a mail in a
 // mailbox and runs one cycle, returning what that cycle sent.
 #pragma once

@@ -1,4 +1,5 @@
-// Erasure means erased (SPEC §2.6): after `erase` and the retention purge, a
+// Erasure means erased (docs/SECURITY.md, "Personal data"): after `erase` and
+// the retention purge, a
 // person's words are in neither the database file nor its -wal, while another
 // connection (the daemon's) stays open; and every place that holds personal
 // data - intake commands a co-chair logged, compliment letters, digests - is
@@ -15,6 +16,7 @@
 #include "calendar/local_zone.h"
 #include "engine/intake_cycle.h"
 #include "fake_mail.h"
+#include "reports/annual_report.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/personal_data.h"
@@ -214,6 +216,66 @@ TEST_F(Erasure, RetentionPurgesComplimentsAndTheirLetters) {
   EXPECT_EQ(Holding("Quillfeather"), "");
   EXPECT_EQ(Holding(kAddress), "");
   EXPECT_EQ(Leaks(), "") << "the daemon's purge empties its WAL too";
+}
+
+// Mail that belongs to no case follows the retention clock too: a compliment naming a child (its
+// thanks and copies), and the weekly digests listing cases' subjects. Older than the retention
+// period, their words are in no table and neither file; younger, they stay; the report still
+// counts the compliment.
+TEST_F(Erasure, RetentionPurgesMailOfNoCaseOlderThanThePeriodOnly) {
+  auto compliment = [&](const std::string& child) {
+    server_.Deliver("info@pacts.test",
+                    Mail("Ann Parent <ann@family.test>", "Thanks",
+                         "Thank you for the workshop, " + child + " loved it, it was great."),
+                    clock_.Now());
+  };
+  auto digests_naming = [&](const std::string& word, int from_year, int to_year) {
+    SQLite::Statement q(*admin_,
+                        "SELECT COUNT(*) FROM outbox WHERE purpose = 'weekly_digest' AND "
+                        "instr(mail, ?) AND created_at >= ? AND created_at < ?");
+    q.bind(1, word);
+    q.bind(2, int64_t(At(std::to_string(from_year) + "-01-01").time_since_epoch().count()));
+    q.bind(3, int64_t(At(std::to_string(to_year) + "-01-01").time_since_epoch().count()));
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  };
+  auto compliments_2026 = [&] {
+    return ComputeAnnualReport(*admin_,
+                               {.organisation = "PACTS",
+                                .calendar = ctx_->calendar,
+                                .zone = ctx_->zone,
+                                .respond_days = ctx_->config.respond_days,
+                                .review_days = ctx_->config.review_days},
+                               *ParseIsoDate("2026-01-01"), *ParseIsoDate("2026-12-31"),
+                               clock_.Now())
+        .compliments;
+  };
+  compliment("Tom Fennimore");
+  Complaint();                   // an open case: Monday's digests list its subject
+  clock_.Set(At("2031-03-03"));  // a Monday five years on
+  compliment("Lily Oakhampton");
+  Cycle();
+  ASSERT_NE(Holding("Fennimore"), "");
+  ASSERT_GT(digests_naming("Marmalade", 2026, 2027), 0);
+  ASSERT_GT(digests_naming("Marmalade", 2031, 2032), 0);
+  ASSERT_EQ(compliments_2026(), 1);
+
+  clock_.Set(At("2033-03-08"));  // seven years after the first, two after the second
+  Cycle();
+  EXPECT_EQ(Holding("Fennimore"), "");
+  EXPECT_EQ(admin_
+                ->execAndGet("SELECT COUNT(*) FROM messages WHERE from_email = 'ann@family.test' "
+                             "AND received_at < " +
+                             std::to_string(At("2027-01-01").time_since_epoch().count()))
+                .getInt(),
+            0)
+      << "the sender's address goes with the words";
+  EXPECT_EQ(digests_naming("Marmalade", 2026, 2027), 0);
+  for (const char* file : {"", "-wal"})
+    EXPECT_EQ(Bytes(path_ + file).find("Fennimore"), std::string::npos) << "intaked.db" << file;
+  EXPECT_NE(Holding("Oakhampton"), "") << "two years old: kept";
+  EXPECT_GT(digests_naming("Marmalade", 2031, 2032), 0) << "two years old: kept";
+  EXPECT_EQ(compliments_2026(), 1) << "the count outlives the words";
 }
 
 TEST_F(Erasure, RetentionLeavesNoCopyOfAClosedCaseInTheFiles) {

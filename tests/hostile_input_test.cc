@@ -1,4 +1,5 @@
-// Hostile input (SPEC §4): thousands of mutated messages - flipped and 8-bit
+// Hostile input (docs/SECURITY.md, "No input stops the service"): thousands of
+// mutated messages - flipped and 8-bit
 // bytes, cut-off bodies, broken boundaries, duplicated headers - through the
 // parser and through the whole engine. Nothing may crash, and every message
 // must end up recorded exactly once, whatever it is.

@@ -1,4 +1,4 @@
-// The Message-IDs of intaked's letters (SPEC §2.5 authentication): short
+// The Message-IDs of intaked's letters (docs/SECURITY.md, "Reply tokens"): short
 // enough that a reply's In-Reply-To fits on one line, unguessable, and - for
 // letters sent before they were shortened - still recognised.
 #include <gtest/gtest.h>

@@ -120,6 +120,28 @@ TEST(MimeParser, HostileInputIsContained) {
   EXPECT_GE(m.defects.size(), 2u);
 }
 
+// How deep the parts are walked is the caller's limit (ParseLimits), not a number of its own.
+TEST(MimeParser, NestingIsWalkedAsDeepAsTheLimitAllows) {
+  auto nested = [](int levels) {
+    std::string raw = "From: a@b.test\r\nMessage-ID: <deep@b.test>\r\n";
+    std::string closing;
+    for (int i = 0; i < levels; ++i) {
+      raw += "Content-Type: multipart/mixed; boundary=b" + std::to_string(i) + "\r\n\r\n--b" +
+             std::to_string(i) + "\r\n";
+      closing = "\r\n--b" + std::to_string(i) + "--\r\n" + closing;
+    }
+    return raw + "Content-Type: text/plain\r\n\r\nat the bottom" + closing;
+  };
+  ParseLimits deep;
+  deep.max_multipart_depth = 40;
+  EXPECT_EQ(ParseMessage(nested(36), deep).body.find("at the bottom"), 0u);
+  EXPECT_EQ(ParseMessage(nested(3)).body.find("at the bottom"), 0u);
+  ParseLimits shallow;
+  shallow.max_multipart_depth = 2;
+  const Message cut = ParseMessage(nested(3), shallow);
+  EXPECT_EQ(cut.body.find("at the bottom"), std::string::npos);
+}
+
 TEST(DateHeader, Forms) {
   const auto a = ParseDateHeader("Fri, 28 Feb 2020 17:00:00 +0000");
   const auto b = ParseDateHeader("28 Feb 2020 18:00:00 +0100");

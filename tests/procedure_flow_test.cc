@@ -1,5 +1,6 @@
 // The life of a case by email alone, through the engine with fake mailboxes
-// and a fixed clock (SPEC §2.4-2.5). End-to-end versions of the key paths run
+// and a fixed clock (README.md, "Acting on a case by email"). End-to-end
+// versions of the key paths run
 // against real servers in tests/e2e/.
 #include <gtest/gtest.h>
 #include <spdlog/sinks/null_sink.h>

@@ -1,4 +1,4 @@
-// The procedure cannot be bent (SPEC §2.4-2.5): who may do what in which
+// The procedure cannot be bent: who may do what in which
 // phase, holding letters once and on time, a fallback with the power to act,
 // no deadline passed in silence, honest letters - through the whole engine
 // with fake mailboxes and a clock that moves only when told.
@@ -263,7 +263,7 @@ TEST_F(ProcedureRules, BouncesOnTheCaseTellTheHandlerOnceADay) {
   EXPECT_EQ(sender_.To("parent@family.test").size(), 1u) << "no answer to a bounce";
 }
 
-// The table, row by row, as SPEC §2.5 writes it.
+// The table, row by row, as README.md ("Acting on a case by email") writes it.
 TEST(CaseLifecycle, WhoMayDoWhatIsTheSpecsTable) {
   const Phase s1 = Phase::kStageOne, appeal = Phase::kAppealWindow, s2 = Phase::kStageTwo;
   auto may = [](Role r, CaseAct a, Phase p, ActFacts f = {}) {

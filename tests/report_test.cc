@@ -1,4 +1,4 @@
-// The annual report tells the truth about time (SPEC 2.5): each stage is
+// The annual report tells the truth about time: each stage is
 // timed from its start in working days, never from a date a holding letter
 // moved; and the text, JSON and HTML say the same things.
 //

@@ -1,4 +1,4 @@
-// A valid config text for tests, with the SPEC's example people and inline
+// A valid config text for tests, with the README's example people and inline
 // passwords (ParseConfig does not read files for them).
 #pragma once
 

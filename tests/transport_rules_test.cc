@@ -41,7 +41,7 @@ TEST(TlsPolicy, OnlyLiteralLoopbackAddressesAndLocalhostAreLoopback) {
       {"127.0.0.1.evil.test", false},
       {"127.0.0.1:993", false},  // a port is not part of the host
       {"localhost.evil.test", false},
-      {"mail.localhost", false},  // SPEC names only "localhost" itself
+      {"mail.localhost", false},  // only "localhost" itself is loopback by name
       {"evillocalhost", false},
       {"localhost..", false},
       {"::ffff:127.0.0.1", false},  // IPv4-mapped: not ::1

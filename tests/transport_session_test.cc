@@ -1,6 +1,6 @@
 // The transports against scripted servers on this machine, through real
 // libcurl and real sockets: what intaked sends and refuses to send, and how it
-// grades what a server answers (SPEC §3.3).
+// grades what a server answers (docs/SECURITY.md, "The network and the servers").
 //
 // "mail.localhost" is how these tests reach a server as if it were remote:
 // libcurl resolves every *.localhost name to 127.0.0.1 itself (RFC 6761), but

@@ -1,6 +1,10 @@
 #include "calendar/bank_holidays.h"
 
-#include <regex>
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "calendar/local_zone.h"
 
 namespace intaked {
 namespace {
@@ -120,39 +124,45 @@ std::set<sys_days> BankHolidaysIn(Region region, int y) {
   return out;
 }
 
-Result<std::set<sys_days>> ParseGovUkBankHolidays(std::string_view json, Region region) {
-  // The file is {"england-and-wales": {"division": ..., "events": [{"date": "YYYY-MM-DD", ...}]},
-  // ...}. A division starts at its key followed by ':' and '{' (the "division" values are not
-  // followed so).
-  const std::string text(json);
-  static const std::regex kDivision(
-      R"re("(england-and-wales|scotland|northern-ireland)"\s*:\s*\{)re");
-  size_t start = std::string::npos, end = text.size();
-  for (std::sregex_iterator it(text.begin(), text.end(), kDivision), e; it != e; ++it) {
-    const size_t at = size_t(it->position(0));
-    if (start == std::string::npos && (*it)[1].str() == RegionName(region)) {
-      start = at;
-    } else if (start != std::string::npos && at > start) {
-      end = at;
-      break;
-    }
+Result<BankHolidayTable> ParseGovUkBankHolidays(std::string_view json, Region region) {
+  // GOV.UK's file is about 20 KB; one far larger is not it.
+  constexpr size_t kMaxBytes = 1 << 20;
+  if (json.size() > kMaxBytes)
+    return Status::InvalidInput("larger than 1 MB: not a GOV.UK bank-holidays.json");
+  // {"england-and-wales": {"division": ..., "events": [{"date": "YYYY-MM-DD", ...}]}, ...}.
+  // nlohmann's parser keeps its own stack: deep nesting cannot overflow ours.
+  const nlohmann::json doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+  if (doc.is_discarded()) return Status::InvalidInput("not valid JSON");
+  const std::string name(RegionName(region));
+  const auto division = doc.is_object() ? doc.find(name) : doc.end();
+  if (division == doc.end() || !division->is_object())
+    return Status::InvalidInput("no \"" + name + "\" division");
+  const auto events = division->find("events");
+  if (events == division->end() || !events->is_array())
+    return Status::InvalidInput("the \"" + name + "\" division has no \"events\" list");
+  BankHolidayTable table;
+  table.region = region;
+  for (const nlohmann::json& event : *events) {
+    const auto at = event.is_object() ? event.find("date") : event.end();
+    if (at == event.end() || !at->is_string())
+      return Status::InvalidInput("an event in \"" + name + "\" has no \"date\"");
+    const std::string& text = at->get_ref<const std::string&>();
+    const auto day = ParseIsoDate(text);
+    if (!day) return Status::InvalidInput("invalid date \"" + text.substr(0, 40) + "\"");
+    table.days.insert(*day);
   }
-  if (start == std::string::npos) {
-    return Status::InvalidInput("no \"" + std::string(RegionName(region)) + "\" division");
-  }
-  const std::string section = text.substr(start, end - start);
-  static const std::regex kDate(R"re("date"\s*:\s*"(\d{4})-(\d{2})-(\d{2})")re");
-  std::set<sys_days> out;
-  for (std::sregex_iterator it(section.begin(), section.end(), kDate), e; it != e; ++it) {
-    const year_month_day ymd(date::year(std::stoi((*it)[1])), date::month(std::stoul((*it)[2])),
-                             date::day(std::stoul((*it)[3])));
-    if (!ymd.ok()) return Status::InvalidInput("invalid date " + (*it)[0].str());
-    out.insert(sys_days(ymd));
-  }
-  if (out.empty())
-    return Status::InvalidInput("no dates in the \"" + std::string(RegionName(region)) +
-                                "\" division");
-  return out;
+  if (table.days.empty()) return Status::InvalidInput("no dates in the \"" + name + "\" division");
+  table.first_year = int(year_month_day(*table.days.begin()).year());
+  table.last_year = int(year_month_day(*table.days.rbegin()).year());
+  return table;
+}
+
+std::string CoverageWarning(const BankHolidayTable& table, date::sys_days today) {
+  if (table.last_year >= int(year_month_day(today + days(364)).year())) return "";
+  return fmt::format(
+      "\"{}\" lists bank holidays to the end of {}; later days count the built-in rules for {} - "
+      "replace it with a newer copy of https://www.gov.uk/bank-holidays.json",
+      table.source, table.last_year, RegionName(table.region));
 }
 
 }  // namespace intaked

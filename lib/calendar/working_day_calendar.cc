@@ -3,18 +3,19 @@
 namespace intaked {
 
 WorkingDayCalendar::WorkingDayCalendar(Region region, std::set<date::sys_days> closures)
-    : region_(region), closures_(std::move(closures)) {
-  // Fill the rule cache up front so const lookups never mutate a shared object.
+    : closures_(std::move(closures)) {
+  // The rules' results up front, so that const lookups never change a shared object.
   for (int y = 2000; y <= 2100; ++y) by_year_[y] = BankHolidaysIn(region, y);
 }
 
-WorkingDayCalendar::WorkingDayCalendar(std::set<date::sys_days> holidays,
-                                       std::set<date::sys_days> closures)
-    : table_(std::move(holidays)), closures_(std::move(closures)) {}
+WorkingDayCalendar::WorkingDayCalendar(BankHolidayTable table, std::set<date::sys_days> closures)
+    : WorkingDayCalendar(table.region, std::move(closures)) {
+  table_ = std::move(table);
+}
 
 bool WorkingDayCalendar::IsBankHoliday(date::sys_days day) const {
-  if (!region_) return table_.count(day) > 0;
   const int y = int(date::year_month_day(day).year());
+  if (table_ && table_->Covers(y)) return table_->days.count(day) > 0;
   auto it = by_year_.find(y);
   if (it == by_year_.end()) return false;  // outside 2000-2100: weekends only
   return it->second.count(day) > 0;

@@ -21,8 +21,8 @@ class WorkingDayCalendar {
  public:
   // Holidays from the built-in rules for `region`.
   WorkingDayCalendar(Region region, std::set<date::sys_days> closures);
-  // Holidays from an explicit table (a GOV.UK file) instead of the rules.
-  WorkingDayCalendar(std::set<date::sys_days> holidays, std::set<date::sys_days> closures);
+  // Holidays from a GOV.UK file over the years it covers, the region's rules outside them.
+  WorkingDayCalendar(BankHolidayTable table, std::set<date::sys_days> closures);
 
   bool IsWorkingDay(date::sys_days day) const;
   bool IsBankHoliday(date::sys_days day) const;
@@ -32,10 +32,9 @@ class WorkingDayCalendar {
   int WorkingDaysBetween(date::sys_days from, date::sys_days to) const;
 
  private:
-  std::optional<Region> region_;
-  std::set<date::sys_days> table_;  // used when region_ is empty
+  std::optional<BankHolidayTable> table_;  // counts over the years it covers
   std::set<date::sys_days> closures_;
-  mutable std::map<int, std::set<date::sys_days>> by_year_;  // rule results, per year
+  std::map<int, std::set<date::sys_days>> by_year_;  // the rules' holidays, per year
 };
 
 }  // namespace intaked

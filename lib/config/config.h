@@ -1,4 +1,5 @@
-// Config: the validated contents of intaked's one TOML file (SPEC §3.2).
+// Config: the validated contents of intaked's one TOML file (README.md, "Config
+// reference").
 //
 // A plain value. LoadConfig (config_loader.h) builds it or returns an error
 // naming the file, line, key and what is wrong; nothing downstream re-checks.
@@ -66,12 +67,13 @@ struct Config {
   int review_days = 30;
   std::vector<int> remind_before = {5, 1};
   int reminder_hour = 9;
-  // Overdue notices after the first one, every 5 working days (SPEC §2.4).
+  // Overdue notices after the first one, every 5 working days (README.md, "Reminders
+  // and overdue notices").
   int overdue_repeats = 3;
 
   Region region = Region::kEnglandAndWales;
   std::set<date::sys_days> closures;
-  std::optional<std::set<date::sys_days>> bank_holidays;  // from a GOV.UK file
+  std::optional<BankHolidayTable> bank_holidays;  // from a GOV.UK file
 
   std::string database_path;
   int poll_interval_seconds = 60;

@@ -234,6 +234,24 @@ void ReadPeople(TomlSection root, Config& c) {
   r.RejectUnknown();
 }
 
+// The intake address is the organisation's, nobody's own: mail from it is taken for intaked's
+// own letters and never read, so a person given it could never act by email - and a letter to
+// them would land in the intake as new mail.
+void CheckIntakeIsNobodys(TomlSection root, const Config& c) {
+  TomlSection s = root.Table("intake", true);
+  auto refuse = [&](const std::string& whose) {
+    if (s.ok()) s.Fail("address", "the intake address must not be " + whose);
+  };
+  for (const CoChairSettings& cc : c.co_chairs) {
+    if (SameEmail(cc.identity.address, c.intake_address))
+      refuse("a co-chair's (" + cc.identity.name + ")");
+  }
+  if (SameEmail(c.fallback_address, c.intake_address))
+    refuse("the fallback's (" + c.fallback_name + ")");
+  if (SameEmail(c.reviewer_address, c.intake_address))
+    refuse("the reviewer's (" + c.reviewer_name + ")");
+}
+
 void ReadDeadlines(TomlSection root, Config& c) {
   TomlSection s = root.Table("deadlines", false);
   const char* kDays = "a whole number of working days from 1 to 365";
@@ -273,7 +291,8 @@ void ReadCalendar(TomlSection root, const std::string& base, Config& c) {
     } else if (auto days = ParseGovUkBankHolidays(json, c.region); !days.ok()) {
       s.Fail("bank_holidays_file", "\"" + file + "\": " + days.status().message());
     } else {
-      c.bank_holidays = days.value();
+      c.bank_holidays = std::move(days.value());
+      c.bank_holidays->source = file;
     }
   }
   s.RejectUnknown();
@@ -363,6 +382,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& path) {
   ReadSmtp(root, base, c);
   ReadCoChairs(root, base, c);
   ReadPeople(root, c);
+  CheckIntakeIsNobodys(root, c);
   ReadDeadlines(root, c);
   ReadCalendar(root, base, c);
   ReadOperations(root, base, c);

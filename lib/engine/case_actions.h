@@ -1,5 +1,5 @@
 // CaseActions: the things that can happen to a case after it is opened
-// (SPEC §2.4-2.5) - each one a state change plus the letters it causes,
+// (README.md, "Acting on a case by email") - each one a state change plus the letters it causes,
 // written in the caller's transaction.
 //
 // Whether an act is allowed is decided once, by Permit(), from the life-cycle
@@ -66,7 +66,7 @@ class CaseActions {
   // The handler is told, once a day at most, to reach them by phone or post; an
   // acknowledgement that bounced no longer counts as given.
   void ComplainantLetterUndelivered(CaseRecord& c, const std::string& purpose);
-  // Whether the case has relayed its day's worth of correspondence (SPEC §2.5).
+  // Whether the case has relayed its day's worth of correspondence (CaseReplyCap).
   bool ReplyCapReached(const CaseRecord& c) const;
   // Records a reply the daily cap keeps back and, the first time that day, tells the handler.
   void HoldReply(const CaseRecord& c, CaseEventKind kind, Role by, const std::string& text);

@@ -44,7 +44,7 @@ class CaseMail {
 
   // Letters to the complainant. True when it went to them by email; a complainant
   // with no usable address (a phone complaint) has it sent to the handler instead,
-  // to send by post or phone (SPEC §2.4), and false is returned.
+  // to send by post or phone, and false is returned.
   bool ToComplainant(const CaseRecord& c, const std::string& letter, const LetterFields& fields);
 
   // Whether `email` is on the organisation's side (a co-chair, the fallback, the reviewer).

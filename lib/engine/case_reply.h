@@ -1,5 +1,5 @@
 // CaseReply: a message that belongs to an existing case - who wrote it, may
-// they act, and what follows (SPEC §2.5).
+// they act, and what follows (README.md, "Acting on a case by email").
 //
 // A keyword is acted on only when the sender has a role on the case (the
 // handler; the reviewer; the fallback, once told of the case by an overdue or

@@ -1,5 +1,5 @@
-// CaseReplyCap: how much correspondence one case may relay in a day (SPEC
-// §2.5). Two people - or two auto-responders that ignore Auto-Submitted - can
+// CaseReplyCap: how much correspondence one case may relay in a day (docs/SECURITY.md,
+// "Mail on a case"). Two people - or two auto-responders that ignore Auto-Submitted - can
 // bounce mail through intaked without end; past the cap, replies in either
 // direction are still recorded on the case, but not sent on, until the
 // organisation's next local day. The handler hears about it once a day.

@@ -1,4 +1,5 @@
-// DeadlineWatch: the daily side of the procedure (SPEC §2.4) - reminders
+// DeadlineWatch: the daily side of the procedure (README.md, "Reminders and overdue
+// notices") - reminders
 // before each deadline; overdue notices to whoever must act and to the
 // fallback, on the first working day after and every 5 working days up to
 // `overdue_repeats` more; the complainant's late letter, the first time the

@@ -1,4 +1,4 @@
-// Intake commands and compliments (SPEC §2.2).
+// Intake commands and compliments (README.md, "What happens to each message").
 //
 // A co-chair records a complaint or compliment received by phone, in person or
 // forwarded, by sending intake a message whose first line is #complaint or

@@ -1,5 +1,5 @@
 // IntakeCycle: one full pass - read every mailbox, act on each new message,
-// drain the outbox (SPEC §3.1 `run --once`).
+// drain the outbox (all of `intaked run --once`).
 //
 // Each message is processed in its own IMMEDIATE transaction together with
 // its folder's new high-water UID, so a crash at any instant loses nothing and

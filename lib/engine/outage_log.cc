@@ -14,8 +14,10 @@ void OutageLog::Note(const std::string& what, const Status& s, Instant now) {
   }
   const bool final = s.kind() == Status::Kind::kPermanent;
   if (it == failing_.end()) {
-    if (!final)
+    if (!final && retry_ == Retry::kWithBackOff)
       log_->warn("{}: {} (retrying with back-off; logged once per outage)", what, s.message());
+    else if (!final)
+      log_->warn("{}: {} (this run stops here; the next run tries again)", what, s.message());
     it = failing_.emplace(what, Outage{now, s.message(), false, 0, now}).first;
   }
   Outage& o = it->second;

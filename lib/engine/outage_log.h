@@ -24,7 +24,11 @@ namespace intaked {
 
 class OutageLog {
  public:
-  explicit OutageLog(std::shared_ptr<spdlog::logger> log) : log_(std::move(log)) {}
+  // Who tries a failing server again: the running service, backing off, or - after
+  // `run --once`, which exits - the next run.
+  enum class Retry { kWithBackOff, kNextRun };
+  explicit OutageLog(std::shared_ptr<spdlog::logger> log, Retry retry = Retry::kWithBackOff)
+      : log_(std::move(log)), retry_(retry) {}
 
   // Records the latest result for `what` (e.g. "mailbox intake").
   void Note(const std::string& what, const Status& status, Instant now);
@@ -48,6 +52,7 @@ class OutageLog {
 
  private:
   std::shared_ptr<spdlog::logger> log_;
+  Retry retry_;
   std::map<std::string, Outage> failing_;
   std::vector<std::string> recovered_;
   std::set<int64_t> sent_not_recorded_;

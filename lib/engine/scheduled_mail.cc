@@ -101,7 +101,7 @@ void ScheduledMail::Digests(Instant now) {
       const bool theirs = SameEmail(c.handler_email, cc.identity.address);
       const bool stuck = NoticesExhausted(c, today);
       // Their own cases; and any case whose overdue notices have all gone unanswered
-      // heads every co-chair's digest until it moves (SPEC §2.4).
+      // heads every co-chair's digest until it moves: nobody may sit on it unseen.
       if (!theirs && !stuck) continue;
       std::map<std::string, std::string> line = {
           {"reference", c.reference}, {"subject", c.subject}, {"next", NextStep(c)}};

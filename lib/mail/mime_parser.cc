@@ -201,13 +201,15 @@ struct Walk {
   std::vector<Attachment> attachments;
 };
 
-void WalkEntity(const mimetic::MimeEntity& e, int depth, Walk& w) {
+// Parts nested deeper than `max_depth` multiparts are not walked.
+void WalkEntity(const mimetic::MimeEntity& e, int depth, int max_depth, Walk& w) {
   const std::string type = MediaType(e);
   const std::string ctype_raw = HeaderRaw(e, "Content-Type");
   const std::string disp_raw = HeaderRaw(e, "Content-Disposition");
   if (type.rfind("multipart/", 0) == 0) {
-    if (depth >= 32) return;
-    for (const mimetic::MimeEntity* child : e.body().parts()) WalkEntity(*child, depth + 1, w);
+    if (depth >= max_depth) return;
+    for (const mimetic::MimeEntity* child : e.body().parts())
+      WalkEntity(*child, depth + 1, max_depth, w);
     return;
   }
   std::string filename = Param(disp_raw, "filename");
@@ -361,7 +363,7 @@ Message ParseMessage(std::string_view raw, const ParseLimits& limits) {
   const mimetic::MimeEntity& entity = *read;
   ReadHeaders(entity, m);
   Walk w;
-  WalkEntity(entity, 0, w);
+  WalkEntity(entity, 0, limits.max_multipart_depth, w);
   m.body = !w.plain.empty() ? std::move(w.plain) : HtmlToText(w.html);
   m.attachments = std::move(w.attachments);
   if (m.message_id.empty()) m.defects.push_back("no Message-ID");

@@ -24,7 +24,8 @@ struct Rule {
   Limit limit = Limit::kNone;
 };
 
-// THE table (SPEC §2.5). Rows by CaseAct, in enum order; columns by role.
+// THE table (README.md, "Acting on a case by email"). Rows by CaseAct, in enum
+// order; columns by role.
 // Stage Two is independent: the Stage One handler may write and note there,
 // nothing more. A void case takes notes only (see MayAct).
 constexpr std::array<std::pair<CaseAct, Rule>, 8> kTable = {{

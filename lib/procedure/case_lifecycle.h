@@ -1,5 +1,5 @@
 // CaseLifecycle: what a complaint's case can be, who acts on it, and the one
-// table of who may do what in which phase (SPEC §2.5 "Who may do what").
+// table of who may do what in which phase (README.md, "Acting on a case by email").
 //
 // A case is in one Phase (Stage One, the appeal window after the written
 // response, Stage Two, done) and one CaseState (open, closed, void); when it
@@ -91,7 +91,7 @@ struct ActDecision {
   std::string why_not;  // a sentence for the sender when refused: what and why
 };
 
-// Whether `role` may take `act` on a case in `phase`/`state` (SPEC §2.5).
+// Whether `role` may take `act` on a case in `phase`/`state`.
 ActDecision MayAct(Role role, CaseAct act, Phase phase, CaseState state,
                    const ActFacts& facts = {});
 

@@ -1,5 +1,6 @@
 // Classification of a new incoming message (one not part of an existing case):
-// automated, complaint, compliment, or anything else (SPEC §2.2).
+// automated, complaint, compliment, or anything else (README.md, "What happens to
+// each message").
 //
 // Pure: reads only the Message and the rules. Keyword rules match whole words
 // and phrases, case- and whitespace-insensitively, on the subject and the
@@ -23,7 +24,7 @@ struct ClassificationRules {
   std::vector<std::string> compliment_phrases;
   std::vector<std::string> out_of_office_subjects;  // subject prefixes
 
-  // The defaults named in SPEC §2.2, plus what real mail needs.
+  // The built-in phrases and automated-mail signs, before the config adds its own.
   static ClassificationRules Defaults();
 };
 

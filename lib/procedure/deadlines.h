@@ -1,4 +1,5 @@
-// Deadlines: "within N working days of receipt" as an instant (SPEC §2.1).
+// Deadlines: "within N working days of receipt" as an instant (README.md, "Working
+// days").
 //
 // The day of receipt (a local date in the organisation's zone) is day 0; the
 // deadline is the end of the N-th working day after it. Pure.

@@ -1,4 +1,5 @@
-// Naming: which co-chairs a complaint is about (SPEC §2.3).
+// Naming: which co-chairs a complaint is about (README.md, "What happens to each
+// message").
 //
 // A complaint names a co-chair when the complainant's own text contains their
 // full name, surname, a configured alias, or their address, whole-word and

@@ -1,5 +1,5 @@
 // ReminderSchedule: which reminder or overdue notice a deadline calls for
-// today (SPEC §2.4).
+// today (README.md, "Reminders and overdue notices").
 //
 // Steps, in order: "before-N" for each N in remind_before (N working days
 // before the deadline), "due" (on the day), then "overdue-K" on the 1st, 6th,

@@ -1,4 +1,5 @@
-// ReplyCommand: the keyword a handler's reply starts with (SPEC §2.5), or none.
+// ReplyCommand: the keyword a handler's reply starts with (README.md, "Acting on a
+// case by email"), or none.
 //
 // The keyword must be the first non-blank line of the writer's own text
 // (quoted history already removed). "#1 apologies" is not a keyword: a keyword

@@ -1,4 +1,4 @@
-// Routing: who handles a new complaint (SPEC §2.3).
+// Routing: who handles a new complaint (README.md, "What happens to each message").
 //
 // The handler is a co-chair the complaint does not name: the one whose own
 // mailbox received it, else the one with fewer open cases (ties: the first in

@@ -1,5 +1,5 @@
 // StageTimeliness: how one stage of one complaint went against the policy's
-// clock (SPEC 2.5, "the report tells the truth about time").
+// clock: the report tells the truth about time (docs/ADMIN.md, "The annual report").
 //
 // A stage's clock starts when the stage starts (receipt of the complaint for
 // Stage One, the start of Stage Two for the review) and runs for the policy's

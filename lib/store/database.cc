@@ -51,7 +51,7 @@ CREATE TABLE messages (
   message_id TEXT NOT NULL UNIQUE,
   first_mailbox TEXT NOT NULL,
   received_at INTEGER NOT NULL,
-  kind TEXT NOT NULL,                -- automated | complaint | compliment | other | correspondence | unparsable | own
+  kind TEXT NOT NULL,                -- automated | complaint | compliment | other | correspondence | unprocessable | own
   reason TEXT NOT NULL,
   case_id INTEGER REFERENCES cases(id),
   from_email TEXT NOT NULL DEFAULT '',

@@ -1,6 +1,6 @@
 // PersonalData: everything intaked holds about a person, for subject access
 // (export) and erasure, and the retention purge that erases closed cases
-// after `retention.years` (SPEC §2.6). Where that data lives is listed once,
+// after `retention.years` (docs/ADMIN.md, "Personal data"). Where that data lives is listed once,
 // in PersonalDataMap; every operation here reads that list.
 //
 // Erasure keeps what reports count - that a complaint or compliment was

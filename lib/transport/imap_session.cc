@@ -247,7 +247,6 @@ Result<FolderInfo> ImapSession::Open(const std::string& verb, const std::string&
 Result<FolderInfo> ImapSession::Examine(const std::string& folder) {
   return Open("EXAMINE", folder);
 }
-Result<FolderInfo> ImapSession::Select(const std::string& folder) { return Open("SELECT", folder); }
 
 Result<std::vector<FolderMessage>> ImapSession::ListAfter(uint32_t after_uid) {
   // "n:*" always matches the highest message, even below n: filter below.

@@ -4,7 +4,8 @@
 // libcurl connects, negotiates TLS and logs in (CURLOPT_CONNECT_ONLY); after
 // that this class writes commands and reads responses itself, through
 // ImapResponseReader, because libcurl's own IMAP fetch sets \Seen and truncates
-// large messages (DEPENDENCIES.md, trap 3). TLS follows TlsPolicy: imaps://, or
+// large messages (docs/ARCHITECTURE.md, "Why intaked speaks IMAP itself").
+// TLS follows TlsPolicy: imaps://, or
 // STARTTLS without which no password is sent, except to a loopback address.
 // A refusal of our credentials comes back as kPermanent (final for the
 // account); everything else that stops a login is kConnection (retry later).
@@ -49,10 +50,8 @@ class ImapSession {
   ImapSession(const ImapSession&) = delete;
   ImapSession& operator=(const ImapSession&) = delete;
 
-  // Opens a folder read-only (EXAMINE).
+  // Opens a folder read-only (EXAMINE): intaked opens folders no other way.
   Result<FolderInfo> Examine(const std::string& folder);
-  // Opens a folder read-write (SELECT); only tests and the intake's filing use this.
-  Result<FolderInfo> Select(const std::string& folder);
   Result<std::vector<FolderMessage>> ListAfter(uint32_t after_uid);
   // Whole messages by UID with BODY.PEEK[] (or the header alone past max_bytes).
   Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages,

@@ -1,4 +1,5 @@
-// LoginGuard: makes a refused login final for its account (SPEC §3.3).
+// LoginGuard: makes a refused login final for its account (docs/SECURITY.md, "A refused
+// password is final").
 //
 // When a server refuses our credentials, trying again every poll can only
 // fail again - and a provider may lock the account after a few failures, which

@@ -1,5 +1,5 @@
 // TlsPolicy: how intaked protects a mail server connection, decided from the
-// account's URL alone (SPEC §3.3 "TLS").
+// account's URL alone (docs/SECURITY.md, "No secret in clear").
 //
 // imaps:// and smtps:// speak TLS from the first byte. imap:// and smtp:// must
 // upgrade with STARTTLS before anything secret - a password, or a letter full

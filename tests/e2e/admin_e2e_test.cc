@@ -227,7 +227,7 @@ TEST_F(AdminE2E, TheHtmlReportRendersInAHeadlessBrowser) {
   EXPECT_GT(std::filesystem::file_size(home_ + "/report.png"), 5000u);
 }
 
-// The report times each response from receipt (SPEC 2.5). Received Wednesday 7 March 2001, a
+// The report times each response from receipt. Received Wednesday 7 March 2001, a
 // complaint's 30 working days end on Friday 20 April (Easter falls between): one answered at
 // once is within time, one answered on 20 June is late, and one answered on 20 June after a
 // holding letter set 29 June is counted apart - by the holding letter's date - not as in time.

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `intaked run --once` runs one cycle and exits: a server it cannot reach is
+# reported as failing this run (exit 1), never as "retrying with back-off" -
+# nothing is left running to retry. No server listens on port 9.
+set -euo pipefail
+binary=$1
+dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
+cat > "$dir/intaked.toml" <<TOML
+[organisation]
+name = "Parents and Carers Together Stockport"
+reference_prefix = "PACTS"
+
+[intake]
+address = "info@pacts.test"
+imap_url = "imap://127.0.0.1:9/INBOX"
+password = "pw"
+
+[smtp]
+url = "smtp://127.0.0.1:9"
+
+[[co_chair]]
+name = "Alex Able"
+address = "chair.a@pacts.test"
+
+[fallback]
+name = "Steering Group"
+address = "steering@pacts.test"
+
+[stage_two]
+reviewer_name = "Rita Review"
+reviewer_address = "reviewer@outside.test"
+
+[storage]
+database = "$dir/intaked.db"
+TOML
+chmod 600 "$dir/intaked.toml"
+status=0
+out=$("$binary" --config "$dir/intaked.toml" run --once --now 2026-12-01T09:30:00+00:00 2>&1) || status=$?
+failed=0
+if [ "$status" -ne 1 ]; then echo "exit $status, wanted 1; said: $out" >&2; failed=1; fi
+if [[ "$out" != *"mailbox intake: "* ]]; then
+  echo "the unreachable intake mailbox is not named; said: $out" >&2; failed=1
+fi
+if [[ "$out" == *"retrying with back-off"* ]]; then
+  echo "run --once promises a retry it never makes; said: $out" >&2; failed=1
+fi
+if [[ "$out" != *"the next run tries again"* ]]; then
+  echo "run --once does not say when it is tried again; said: $out" >&2; failed=1
+fi
+exit $failed
