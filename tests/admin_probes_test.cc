@@ -97,7 +97,7 @@ TEST_F(AdminCommandProbes, TheAdminCannotHandACaseToTheReviewerOrCloseAVoidOne) 
 // notice). case_reply.h says the fallback acts "once told of the case by an overdue or
 // refusal notice"; a co-chair who handed a case on loses all standing.
 // lib/engine/case_reply.cc: AnswersOurLetter / lib/engine/case_mail.cc: CaseMail::RoleOf.
-TEST_F(AdminCommandProbes, DISABLED_TheFallbackHasNoStandingOnACaseItHandedOnThatIsNotOverdue) {
+TEST_F(AdminCommandProbes, TheFallbackHasNoStandingOnACaseItHandedOnThatIsNotOverdue) {
   OpenCase();
   ASSERT_EQ(ReassignCommand(config_, "PACTS-2026-0001", kSteering, clock_.Now()), kExitOk);
   const Message handed = LetterTo(CycleOn("2026-11-25", 11), kSteering, "reassigned to you");

@@ -1,4 +1,4 @@
-// ScheduleAudit: the year simulation's oracle for SPEC §2.4's schedule -
+// ScheduleAudit: the year simulation's oracle for the README (Reminders and overdue notices)'s schedule -
 // reminders, overdue notices, the complainant's late letters and the stuck
 // cases at the top of the weekly digests - written from the SPEC, not from
 // intaked's code.

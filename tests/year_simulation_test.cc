@@ -50,7 +50,7 @@ std::string PromisesTable(const YearCounts& n, int repeats) {
            "**must be 0**: no reminder, notice or late letter went twice or unrecorded"},
           {"stuck cases listed at the top of a weekly digest", N(n.stuck_listings),
            "once its overdue notices have all gone, a case heads the weekly digest of every "
-           "co-chair it does not name"},
+           "co-chair it does not name, and the fallback's"},
           {"... missing from a digest, or listed there before all its notices had gone",
            N(n.stuck_missing), "**must be 0**"},
           {"dates that passed with the case still waiting", N(n.dates_passed),

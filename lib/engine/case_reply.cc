@@ -12,15 +12,26 @@
 namespace intaked {
 namespace {
 
-// Does the message answer a letter intaked sent `sender` about case `c`?
+// The letters that give the fallback standing on a case it does not handle: it was told
+// the case is overdue, or that a holding letter was refused. Any other letter it had (a
+// reassignment that has since moved on) proves who it is, not that it may act.
+bool GivesTheFallbackStanding(const std::string& purpose) {
+  return purpose == "overdue_notice" || purpose == "holding_refused_notice";
+}
+
+// Does the message answer a letter intaked sent `sender` about case `c` (for the fallback
+// acting on a case it does not handle: one of the letters that give it standing)?
 bool AnswersOurLetter(SQLite::Database& db, const Message& m, const CaseRecord& c,
-                      const std::string& sender) {
+                      const std::string& sender, Role role) {
   std::vector<std::string> ids = m.references;
   if (!m.in_reply_to.empty()) ids.push_back(m.in_reply_to);
   Outbox outbox(db);
+  const bool standing_needed = role == Role::kFallback && !SameEmail(sender, c.handler_email);
   for (const std::string& id : ids) {
     const auto sent = outbox.FindByMessageId(id);
-    if (sent && sent->case_id == c.id && SameEmail(sent->recipient, sender)) return true;
+    if (sent && sent->case_id == c.id && SameEmail(sent->recipient, sender) &&
+        (!standing_needed || GivesTheFallbackStanding(sent->purpose)))
+      return true;
   }
   return false;
 }
@@ -237,7 +248,7 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
                    ParseReplyCommand(in.own_text));
   }
   if (const auto role = act.mail().RoleOf(c, from)) {
-    if (AnswersOurLetter(db, in.message, c, from))
+    if (AnswersOurLetter(db, in.message, c, from, *role))
       return Execute(ctx, act, c, {*role, from}, ParseReplyCommand(in.own_text));
     // A new message (not a reply) from the handler to intake: its copy in their Sent
     // folder proves who wrote it, and is acted on there.

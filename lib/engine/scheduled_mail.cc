@@ -88,17 +88,24 @@ void ScheduledMail::Digests(Instant now) {
   const iso_week::year_weeknum_weekday week(today);
   const std::string week_key = fmt::format("{}-W{:02}", int(week.year()), unsigned(week.weeknum()));
   std::vector<CaseRecord> open = CaseStore(db_).List(true);
-  for (const CoChairSettings& cc : ctx_.config.co_chairs) {
-    const std::string key = "digest:" + cc.identity.address + ":" + week_key;
+  // Each co-chair every week; the fallback only when it holds cases or one is stuck, so a
+  // case it handles (one naming every co-chair) is never left with no one to hear of it.
+  std::vector<Address> people;
+  for (const CoChairSettings& cc : ctx_.config.co_chairs)
+    people.push_back({cc.identity.name, cc.identity.address});
+  people.push_back({ctx_.config.fallback_name, ctx_.config.fallback_address});
+  for (const Address& person : people) {
+    const bool fallback = SameEmail(person.email, ctx_.config.fallback_address);
+    const std::string key = "digest:" + person.email + ":" + week_key;
     if (!Due(key)) continue;
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     LetterFields f;
     f.values = {{"organisation", ctx_.config.organisation_name},
-                {"name", cc.identity.name},
+                {"name", person.name},
                 {"today", FormatDateForPeople(today)}};
     for (const CaseRecord& c : open) {
-      if (c.Names(cc.identity.address)) continue;  // a named co-chair hears nothing of it
-      const bool theirs = SameEmail(c.handler_email, cc.identity.address);
+      if (c.Names(person.email)) continue;  // a named co-chair hears nothing of it
+      const bool theirs = SameEmail(c.handler_email, person.email);
       const bool stuck = NoticesExhausted(c, today);
       // Their own cases; and any case whose overdue notices have all gone unanswered
       // heads every co-chair's digest until it moves: nobody may sit on it unseen.
@@ -116,7 +123,8 @@ void ScheduledMail::Digests(Instant now) {
     }
     f.flags["has_stuck"] = !f.lists["stuck"].empty();
     f.flags["has_cases"] = !f.lists["cases"].empty();
-    Post("weekly_digest", f, {{cc.identity.name, cc.identity.address}}, now);
+    if (fallback && !f.flags["has_stuck"] && !f.flags["has_cases"]) continue;
+    Post("weekly_digest", f, {{person.name, person.email}}, now);
     Done(key, now);
     tx.commit();
   }
