@@ -229,8 +229,8 @@ TEST_F(AdminE2E, TheHtmlReportRendersInAHeadlessBrowser) {
 
 // The report times each response from receipt. Received Wednesday 7 March 2001, a
 // complaint's 30 working days end on Friday 20 April (Easter falls between): one answered at
-// once is within time, one answered on 20 June is late, and one answered on 20 June after a
-// holding letter set 29 June is counted apart - by the holding letter's date - not as in time.
+// once is within time, one answered on 20 June is late, and one answered on 25 May after a
+// holding letter set 31 May is counted apart - by the holding letter's date - not as in time.
 TEST_F(AdminE2E, TheReportCountsResponsesFromReceiptInEveryFormat) {
   Complain("I am unhappy that the minutes were never published.", "t1", "The minutes");
   Complain("I am unhappy that the meeting moved without notice.", "t2", "The meeting");
@@ -242,10 +242,11 @@ TEST_F(AdminE2E, TheReportCountsResponsesFromReceiptInEveryFormat) {
   const StoredMail on_time = it->second, late = std::next(it)->second,
                    held = std::next(it, 2)->second;
   Answer(on_time, "#outcome\r\nWe have published the minutes.");
-  Answer(held, "#holding 2001-06-29\r\nWe are checking every issue.");
+  Answer(held, "#holding 2001-05-31\r\nWe are checking every issue.");
   Run();
-  Answer(late, "#outcome\r\nWe are sorry the meeting moved.");
   Answer(held, "#outcome\r\nThe errors are corrected.");
+  Run("2001-05-25T12:00:00Z");
+  Answer(late, "#outcome\r\nWe are sorry the meeting moved.");
   Run("2001-06-20T12:00:00Z");
 
   const RunResult json = Cmd("report --year 2001 --format json");
