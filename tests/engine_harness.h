@@ -40,6 +40,27 @@ class EngineHarness : public ::testing::Test {
     outages_ = std::make_unique<OutageLog>(log_);
   }
 
+  // The one letter in `out` to `to` whose subject contains `subject`.
+  static Message LetterTo(const std::vector<SentMail>& out, const std::string& to,
+                          const std::string& subject = "") {
+    Message found;
+    int n = 0;
+    for (const SentMail& s : out) {
+      if (s.to == to && s.message.subject.find(subject) != std::string::npos)
+        found = s.message, ++n;
+    }
+    EXPECT_EQ(n, 1) << "letters to " << to << " about '" << subject << "'";
+    return found;
+  }
+
+  static int CountTo(const std::vector<SentMail>& out, const std::string& to,
+                     const std::string& subject = "") {
+    int n = 0;
+    for (const SentMail& s : out)
+      n += s.to == to && s.message.subject.find(subject) != std::string::npos;
+    return n;
+  }
+
   // Runs a cycle at `iso_date` `hour`:00 UTC; returns what it sent.
   std::vector<SentMail> CycleOn(const std::string& iso_date, int hour = 10) {
     clock_.Set(UtcAt(iso_date, hour));

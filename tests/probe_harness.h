@@ -31,26 +31,6 @@ class ProcedureProbes : public EngineHarness {
     return m.body.find(text) != std::string::npos;
   }
 
-  // The one letter in `out` to `to` whose subject contains `subject`.
-  static Message LetterTo(const std::vector<SentMail>& out, const std::string& to,
-                          const std::string& subject = "") {
-    Message found;
-    int n = 0;
-    for (const SentMail& s : out) {
-      if (s.to == to && s.message.subject.find(subject) != std::string::npos)
-        found = s.message, ++n;
-    }
-    EXPECT_EQ(n, 1) << "letters to " << to << " about '" << subject << "'";
-    return found;
-  }
-
-  static int CountTo(const std::vector<SentMail>& out, const std::string& to,
-                     const std::string& subject = "") {
-    int n = 0;
-    for (const SentMail& s : out)
-      n += s.to == to && s.message.subject.find(subject) != std::string::npos;
-    return n;
-  }
 
   // A complaint from the parent to info@ with `body`; keeps the parent's acknowledgement
   // and the handler's notification (to whoever it went).

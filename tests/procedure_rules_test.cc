@@ -16,24 +16,6 @@ constexpr const char* kReviewer = "Rita Review <reviewer@outside.test>";
 
 class ProcedureRules : public EngineHarness {
  protected:
-  // The one letter in `out` to `to` whose subject contains `subject`.
-  static Message LetterTo(const std::vector<SentMail>& out, const std::string& to,
-                          const std::string& subject = "") {
-    Message found;
-    int n = 0;
-    for (const SentMail& s : out) {
-      if (s.to == to && s.message.subject.find(subject) != std::string::npos)
-        found = s.message, ++n;
-    }
-    EXPECT_EQ(n, 1) << "letters to " << to << " about '" << subject << "'";
-    return found;
-  }
-
-  static int CountTo(const std::vector<SentMail>& out, const std::string& to) {
-    int n = 0;
-    for (const SentMail& s : out) n += s.to == to;
-    return n;
-  }
 
   // Opens the case, sends the Stage One outcome, and has the parent ask for a review;
   // keeps the reviewer's request and the handler's Stage Two notice.
