@@ -38,15 +38,7 @@ std::optional<Role> CaseMail::RoleOf(const CaseRecord& c, const std::string& ema
   return std::nullopt;
 }
 
-std::string CaseMail::NameOf(const std::string& email) const {
-  const Config& cfg = ctx_.config;
-  for (const CoChairSettings& cc : cfg.co_chairs) {
-    if (SameEmail(email, cc.identity.address)) return cc.identity.name;
-  }
-  if (SameEmail(email, cfg.reviewer_address)) return cfg.reviewer_name;
-  if (SameEmail(email, cfg.fallback_address)) return cfg.fallback_name;
-  return email;
-}
+std::string CaseMail::NameOf(const std::string& email) const { return ctx_.StaffName(email); }
 
 LetterFields CaseMail::Fields(const CaseRecord& c) const {
   const Config& cfg = ctx_.config;

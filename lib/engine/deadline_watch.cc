@@ -164,8 +164,8 @@ void DeadlineWatch::LateLetter(const CaseRecord& c, date::sys_days today, Instan
   const std::string ledger = std::string(w.deadline) + "-late";
   CaseStore cases(db_);
   // The complainant must never pass a deadline in silence, even after downtime.
-  const auto step = LateLetterDueToday(ctx_.calendar, *due, today,
-                                       ReminderLog(db_).StepsDone(c.id, ledger, w.due));
+  const std::set<std::string> sent = ReminderLog(db_).StepsDone(c.id, ledger, w.due);
+  const auto step = LateLetterDueToday(ctx_.calendar, *due, today, sent);
   if (!step) return;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   if (!Unchanged(db_, c)) return;
@@ -177,7 +177,7 @@ void DeadlineWatch::LateLetter(const CaseRecord& c, date::sys_days today, Instan
       c.phase == Phase::kStageTwo ? ctx_.config.reviewer_name : act.mail().NameOf(c.handler_email);
   f.values["next_letter"] = FormatDateForPeople(NextLateLetterDay(ctx_.calendar, *due, today));
   // "We wrote before" only if we did: after downtime the first letter may be step 2.
-  f.flags["first"] = ReminderLog(db_).StepsDone(c.id, ledger, w.due).empty();
+  f.flags["first"] = sent.empty();
   act.mail().ToComplainant(c, "complainant_delay", f);
   cases.AddEvent(c.id, now, CaseEventKind::kLateLetter,
                  "the complainant was told the " + std::string(w.deadline) + " date has passed (" +

@@ -1,5 +1,7 @@
 #include "engine/procedure_context.h"
 
+#include "mail/address.h"
+
 namespace intaked {
 
 Result<std::shared_ptr<const ProcedureContext>> ProcedureContext::Build(const Config& config) {
@@ -21,6 +23,15 @@ std::vector<CoChairIdentity> ProcedureContext::CoChairIdentities() const {
   std::vector<CoChairIdentity> out;
   for (const CoChairSettings& c : config.co_chairs) out.push_back(c.identity);
   return out;
+}
+
+std::string ProcedureContext::StaffName(const std::string& email) const {
+  for (const CoChairSettings& cc : config.co_chairs) {
+    if (SameEmail(email, cc.identity.address)) return cc.identity.name;
+  }
+  if (SameEmail(email, config.reviewer_address)) return config.reviewer_name;
+  if (SameEmail(email, config.fallback_address)) return config.fallback_name;
+  return email;
 }
 
 }  // namespace intaked

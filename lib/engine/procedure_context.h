@@ -22,6 +22,9 @@ struct ProcedureContext {
 
   static Result<std::shared_ptr<const ProcedureContext>> Build(const Config& config);
   std::vector<CoChairIdentity> CoChairIdentities() const;
+  // The name of a member of staff (a co-chair, the reviewer, the fallback) by address;
+  // any other address is returned as it is.
+  std::string StaffName(const std::string& email) const;
 };
 
 }  // namespace intaked

@@ -113,9 +113,10 @@ void ScheduledMail::Digests(Instant now) {
       std::map<std::string, std::string> line = {
           {"reference", c.reference}, {"subject", c.subject}, {"next", NextStep(c)}};
       if (stuck) {
-        line["holder"] = theirs ? "you"
-                                : NameOf(c.phase == Phase::kStageTwo ? ctx_.config.reviewer_address
-                                                                     : c.handler_email);
+        line["holder"] =
+            theirs ? "you"
+                   : ctx_.StaffName(c.phase == Phase::kStageTwo ? ctx_.config.reviewer_address
+                                                                : c.handler_email);
         f.lists["stuck"].push_back(line);
       } else {
         f.lists["cases"].push_back(line);
@@ -145,15 +146,6 @@ bool ScheduledMail::NoticesExhausted(const CaseRecord& c, date::sys_days today) 
   if (c.phase != Phase::kStageOne && c.phase != Phase::kStageTwo) return false;
   const auto due = ParseIsoDate(c.phase == Phase::kStageTwo ? c.review_due : c.respond_due);
   return due && OverdueNoticesExhausted(ctx_.calendar, *due, today, ctx_.config.overdue_repeats);
-}
-
-std::string ScheduledMail::NameOf(const std::string& email) const {
-  for (const CoChairSettings& cc : ctx_.config.co_chairs) {
-    if (SameEmail(cc.identity.address, email)) return cc.identity.name;
-  }
-  if (SameEmail(ctx_.config.reviewer_address, email)) return ctx_.config.reviewer_name;
-  if (SameEmail(ctx_.config.fallback_address, email)) return ctx_.config.fallback_name;
-  return email;
 }
 
 void ScheduledMail::AnnualReportMail(Instant now) {

@@ -44,7 +44,6 @@ class ScheduledMail {
   std::string NextStep(const CaseRecord& c) const;
   // Whether every overdue notice for the case's deadline has gone (it heads the digests now).
   bool NoticesExhausted(const CaseRecord& c, date::sys_days today) const;
-  std::string NameOf(const std::string& email) const;
   void AnnualReportMail(Instant now);
   void Retention(Instant now);
 
