@@ -24,12 +24,34 @@ struct TlsSettings {
   std::string ca_file;  // extra CA bundle, e.g. a self-signed test server's cert
 };
 
+// How an account signs in to its server (README.md, "Accounts and sign-in").
+enum class AuthMethod {
+  kPassword,  // password, password_file or password_command
+  kOAuth2     // a token from `intaked login ACCOUNT`
+};
+
+// The [oauth] table: which identity provider signs the oauth2 accounts in.
+enum class OAuthProviderKind { kMicrosoft, kGoogle, kCustom };
+struct OAuthSettings {
+  OAuthProviderKind provider = OAuthProviderKind::kMicrosoft;
+  std::string client_id;
+  std::string client_secret;  // from client_secret_file (google's installed-app clients)
+  std::string tenant = "organizations";  // microsoft: a tenant id or domain
+  // custom providers name their own; microsoft and google fill these in (OAuthEndpointsFor)
+  std::string device_authorization_url;
+  std::string authorization_url;
+  std::string token_url;
+  std::vector<std::string> scopes;
+};
+
 struct MailboxSettings {
   std::string label;     // "intake", "chair.a@pacts.test" - for logs and state
   std::string role;      // "the intake mailbox", "co-chair Alex Able's mailbox" - for people
   std::string imap_url;  // imap[s]://host:port/FOLDER
   std::string username;
-  std::string password;
+  AuthMethod auth = AuthMethod::kPassword;
+  std::string password;          // from password or password_file
+  std::string password_command;  // else run with /bin/sh -c when the password is needed
   std::string sent_folder;  // co-chairs only; empty: not read (never holds CR, LF or NUL)
 };
 
@@ -52,7 +74,10 @@ struct Config {
 
   std::string smtp_url;
   std::string smtp_username;
+  AuthMethod smtp_auth = AuthMethod::kPassword;
   std::string smtp_password;
+  std::string smtp_password_command;
+  std::optional<OAuthSettings> oauth;  // set when any account signs in with oauth2
 
   TlsSettings tls;
   std::vector<CoChairSettings> co_chairs;
