@@ -38,11 +38,10 @@ void ShowJson(const ProcedureContext& ctx, SQLite::Database& db, const CaseRecor
   auto iso = [&](Instant t) { return JsonString(FormatIsoDate(ctx.zone.LocalDate(t))); };
   std::string events, letters, reminders;
   for (const CaseEvent& e : CaseStore(db).Events(c.id)) {
-    events +=
-        fmt::format("{}{{\"at\": {}, \"kind\": {}, \"by\": {}, \"detail\": {}}}",
-                    events.empty() ? "" : ", ", e.at.time_since_epoch().count(),
-                    JsonString(StorageName(e.kind)), JsonString(StorageName(e.actor)),
-                    JsonString(e.detail));
+    events += fmt::format("{}{{\"at\": {}, \"kind\": {}, \"by\": {}, \"detail\": {}}}",
+                          events.empty() ? "" : ", ", e.at.time_since_epoch().count(),
+                          JsonString(StorageName(e.kind)), JsonString(StorageName(e.actor)),
+                          JsonString(e.detail));
   }
   for (const OutboxLetter& l : Outbox(db).LettersOfCase(c.id)) {
     letters +=
@@ -66,11 +65,10 @@ void ShowJson(const ProcedureContext& ctx, SQLite::Database& db, const CaseRecor
       "[{}], "
       "\"letters\": [{}], \"reminders\": [{}]}}\n",
       JsonString(c.reference), JsonString(StorageName(c.state)), JsonString(StorageName(c.phase)),
-      c.reached_stage_two ? 2 : 1,
-      JsonString(c.subject), JsonString(c.complainant_name), JsonString(c.complainant_email),
-      c.anonymous ? "true" : "false", JsonString(c.handler_email), iso(c.received_at),
-      JsonString(c.respond_due), JsonString(c.appeal_due), JsonString(c.review_due), events,
-      letters, reminders);
+      c.reached_stage_two ? 2 : 1, JsonString(c.subject), JsonString(c.complainant_name),
+      JsonString(c.complainant_email), c.anonymous ? "true" : "false", JsonString(c.handler_email),
+      iso(c.received_at), JsonString(c.respond_due), JsonString(c.appeal_due),
+      JsonString(c.review_due), events, letters, reminders);
 }
 
 }  // namespace

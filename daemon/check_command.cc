@@ -10,6 +10,7 @@
 #include "command_session.h"
 #include "commands.h"
 #include "engine/procedure_context.h"
+#include "sign_in_parts.h"
 #include "transport/imap_session.h"
 #include "transport/imap_url.h"
 #include "transport/smtp_sender.h"
@@ -32,12 +33,19 @@ struct CheckOutput {
 };
 CheckOutput out;
 
-bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& folder,
-                 const std::string& what) {
+bool CheckFolder(const Config& c, LoginGuard& guard, const MailboxSettings& m,
+                 const std::string& folder, const std::string& what) {
   const ImapUrl url = ParseImapUrl(m.imap_url);
   const std::string name = folder.empty() ? url.folder : folder;
-  auto session =
-      ImapSession::Connect({url.server, m.username, m.password, c.tls, std::chrono::seconds(20)});
+  Result<std::unique_ptr<ImapSession>> session = Status::Connection("not connected");
+  // Through the guard, as the service signs in: an account that is down (or never
+  // signed in) says so without reaching its server.
+  const Status login = guard.Attempt(AccountOf(m), [&](const Credential& cr) {
+    session = ImapSession::Connect(
+        {url.server, cr.username, cr.password, cr.bearer, c.tls, std::chrono::seconds(20)});
+    return session.status();
+  });
+  if (!login.ok()) session = login;
   if (!session.ok()) {
     out << fmt::format("FAIL  {:<34} {}\n", what, session.status().message());
     return false;
@@ -62,22 +70,30 @@ int CheckCommand(const std::string& config_path) {
     return kExitUsage;
   }
   const Config& c = ctx.value()->config;
+  SystemClock clock;
+  auto quiet = std::make_shared<spdlog::logger>("check");  // each failure is printed below
+  auto sign_in = MakeSignInParts(c, clock, quiet);
+  if (!sign_in.ok()) {
+    out << "FAIL  database: " << sign_in.status().message() << "\n";
+    return kExitFailure;
+  }
+  LoginGuard& guard = *sign_in.value()->guard;
   out << fmt::format("ok    {:<34} {}\n", "config", config_path);
   if (const std::string w = BankHolidaysFileWarning(*ctx.value(), SystemClock().Now()); !w.empty())
     out << fmt::format("warn  {:<34} {}\n", "calendar.bank_holidays_file", w);
-  bool ok = CheckFolder(c, c.intake_mailbox, "", "intake mailbox");
+  bool ok = CheckFolder(c, guard, c.intake_mailbox, "", "intake mailbox");
   for (const CoChairSettings& cc : c.co_chairs) {
     if (!cc.mailbox) {
       out << fmt::format("--    {:<34} not read (no imap_url)\n",
                          "co-chair " + cc.identity.address);
       continue;
     }
-    ok = CheckFolder(c, *cc.mailbox, "", "co-chair " + cc.identity.address) && ok;
-    ok = CheckFolder(c, *cc.mailbox, cc.mailbox->sent_folder,
+    ok = CheckFolder(c, guard, *cc.mailbox, "", "co-chair " + cc.identity.address) && ok;
+    ok = CheckFolder(c, guard, *cc.mailbox, cc.mailbox->sent_folder,
                      "sent folder of " + cc.identity.address) &&
          ok;
   }
-  SmtpSender smtp({c.smtp_url, c.smtp_username, c.smtp_password, c.tls});
+  SmtpSender smtp(SmtpAccount(c), c.tls, &guard);
   bool tls = false;
   const SendOutcome probe = smtp.Probe(&tls);
   if (probe.kind == SendOutcome::Kind::kAccepted) {

@@ -11,19 +11,14 @@
 #include "engine/intake_cycle.h"
 #include "logging.h"
 #include "service.h"
+#include "sign_in_parts.h"
 #include "store/case_store.h"
 #include "store/personal_data.h"
 #include "transport/imap_folder_opener.h"
 #include "transport/smtp_sender.h"
 
 namespace intaked {
-namespace {
-
-SmtpSettings SmtpFrom(const Config& c) {
-  return {c.smtp_url, c.smtp_username, c.smtp_password, c.tls};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<Instant> ParseNow(const std::string& text) { return ParseIsoInstant(text); }
 
@@ -45,13 +40,20 @@ int RunCommand(const RunOptions& o) {
   if (const std::string w = BankHolidaysFileWarning(*ctx, clock->Now()); !w.empty())
     log->warn("calendar.bank_holidays_file: {}", w);
   RandomTokenSource tokens;
+  // An account refused once is not tried again, in this run or the next, until its
+  // credentials change.
+  auto sign_in = MakeSignInParts(ctx->config, *clock, log);
+  if (!sign_in.ok()) {
+    log->error("{}", sign_in.status().message());
+    return kExitFailure;
+  }
   if (!o.once) {
-    ServiceParts parts{o.config_path, ctx, db, *clock, tokens, log};
+    ServiceParts parts{o.config_path, ctx, db, *clock, tokens, log, *sign_in.value()};
     return RunService(parts);
   }
-  LoginGuard logins(log);  // an account refused once is not tried again in this run
+  LoginGuard& logins = *sign_in.value()->guard;
   ImapFolderOpener folders(ctx->config.tls, &logins);
-  SmtpSender sender(SmtpFrom(ctx->config), &logins);
+  SmtpSender sender(SmtpAccount(ctx->config), ctx->config.tls, &logins);
   OutageLog outages(log, OutageLog::Retry::kNextRun);  // this run exits after its cycle
   IntakeCycle cycle(db, folders, sender, *clock, tokens, outages, log);
   CycleReport report;

@@ -46,6 +46,13 @@ int ReassignCommand(const std::string& config_path, const std::string& reference
 int CloseCommand(const std::string& config_path, const std::string& reference,
                  const std::string& reason, std::optional<Instant> now);
 
+// `login ACCOUNT`: signs an oauth2 account in from the terminal (exit 0 signed in and its
+// server took the token; 1 declined, expired or refused; 2 a bad config or account name).
+// `now`, when given, is the clock the token's expiry is counted from (replays and tests).
+int LoginCommand(const std::string& config_path, const std::string& account,
+                 std::optional<Instant> now);
+int LogoutCommand(const std::string& config_path, const std::string& account);
+
 // Parses --now's "YYYY-MM-DDTHH:MM:SS+HH:MM" (also Z); nothing when malformed.
 std::optional<Instant> ParseNow(const std::string& text);
 

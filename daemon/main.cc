@@ -78,6 +78,14 @@ int main(int argc, char** argv) {
   closer->add_option("--reason", close_reason, "why, for the case's timeline")->required();
   closer->add_option("--now", admin_now, "the clock for this command (replays and tests)");
 
+  CLI::App* login = app.add_subcommand("login", "sign an account in with OAuth2, from a terminal");
+  std::string login_account;
+  login->add_option("ACCOUNT", login_account, "intake, smtp or a co-chair's address")->required();
+  login->add_option("--now", admin_now, "the clock for this command (replays and tests)");
+  CLI::App* logout = app.add_subcommand("logout", "forget an account's OAuth2 sign-in");
+  std::string logout_account;
+  logout->add_option("ACCOUNT", logout_account, "intake, smtp or a co-chair's address")->required();
+
   app.add_subcommand("unprocessed", "list mail set aside because it could not be processed");
 
   try {
@@ -107,5 +115,7 @@ int main(int argc, char** argv) {
   if (eraser->parsed()) return EraseCommand(config, erase_email, erase_case);
   if (reassign->parsed()) return ReassignCommand(config, reassign_ref, reassign_to, clock);
   if (closer->parsed()) return CloseCommand(config, close_ref, close_reason, clock);
+  if (login->parsed()) return LoginCommand(config, login_account, clock);
+  if (logout->parsed()) return LogoutCommand(config, logout_account);
   return kExitUsage;
 }

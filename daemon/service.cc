@@ -28,7 +28,8 @@ namespace asio = boost::asio;
 
 class Service {
  public:
-  explicit Service(ServiceParts& p) : p_(p), context_(p.context), outages_(p.log), logins_(p.log) {}
+  explicit Service(ServiceParts& p)
+      : p_(p), context_(p.context), outages_(p.log), logins_(*p.sign_in.guard) {}
 
   int Run() {
     signals_.async_wait(
@@ -79,7 +80,10 @@ class Service {
     context_ = ctx.value();  // takes effect from the next cycle
     if (const std::string w = BankHolidaysFileWarning(*context_, p_.clock.Now()); !w.empty())
       p_.log->warn("calendar.bank_holidays_file: {}", w);
-    logins_.Forget();  // the admin may have fixed a refused password: try once more
+    // The admin may have fixed a refused password: credentials are read afresh, and an
+    // account stays down only while they are the ones refused.
+    p_.sign_in.credentials->Reconfigure(OAuthEndpointsOf(context_->config));
+    logins_.Forget();
     StartDoorbells();
     p_.log->info("reloaded {}", p_.config_path);
   }
@@ -105,6 +109,12 @@ class Service {
     std::string status = fmt::format("{} open case{}, last poll {} s ago", open_cases_,
                                      open_cases_ == 1 ? "" : "s", ago.count());
     if (!failing_.empty()) status += "; FAILING: " + failing_;
+    for (const MailAccount& a : MailAccounts(context_->config)) {
+      if (logins_.Refused(a.key))
+        status += "; DOWN: " + a.role + " - " +
+                  (a.auth == AuthMethod::kOAuth2 ? "run `intaked login " + a.key + "`"
+                                                 : "correct its password, then reload");
+    }
     sd_notify(0, ("STATUS=" + status).c_str());
   }
 
@@ -140,9 +150,7 @@ class Service {
     auto ctx = context_;
     asio::post(worker_, [this, ctx] {
       ImapFolderOpener folders(ctx->config.tls, &logins_);
-      SmtpSender sender({ctx->config.smtp_url, ctx->config.smtp_username, ctx->config.smtp_password,
-                         ctx->config.tls},
-                        &logins_);
+      SmtpSender sender(SmtpAccount(ctx->config), ctx->config.tls, &logins_);
       IntakeCycle cycle(p_.db, folders, sender, p_.clock, p_.tokens, outages_, p_.log);
       CycleReport report;
       const Status s = cycle.Run(*ctx, &report, [this] { return stop_.load(); });
@@ -181,8 +189,8 @@ class Service {
 
   ServiceParts& p_;
   std::shared_ptr<const ProcedureContext> context_;
-  OutageLog outages_;  // used only on the worker thread
-  LoginGuard logins_;  // shared by the worker and the doorbells' threads
+  OutageLog outages_;   // used only on the worker thread
+  LoginGuard& logins_;  // shared by the worker and the doorbells' threads
   asio::io_context io_;
   asio::signal_set signals_{io_, SIGINT, SIGTERM, SIGHUP};
   asio::steady_timer timer_{io_};

@@ -14,6 +14,7 @@
 
 #include "base/clock.h"
 #include "engine/procedure_context.h"
+#include "sign_in_parts.h"
 
 namespace intaked {
 
@@ -24,6 +25,7 @@ struct ServiceParts {
   const Clock& clock;
   TokenSource& tokens;
   std::shared_ptr<spdlog::logger> log;
+  SignInParts& sign_in;  // shared by the cycles and the IDLE doorbells
 };
 
 int RunService(ServiceParts& parts);

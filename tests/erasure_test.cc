@@ -349,7 +349,8 @@ TEST_F(Erasure, UpgradingTiesEarlierLoggedComplaintsToTheirCases) {
     // As schema 3's intaked left it: the co-chair's message without its case.
     old.exec("UPDATE messages SET case_id = NULL WHERE kind = 'complaint'; DROP TABLE attempts; "
              "ALTER TABLE messages DROP COLUMN alerted; ALTER TABLE case_events DROP COLUMN actor; "
-             "ALTER TABLE cases DROP COLUMN stage_two_at; ALTER TABLE cases DROP COLUMN ack_sent");
+             "ALTER TABLE cases DROP COLUMN stage_two_at; ALTER TABLE cases DROP COLUMN ack_sent; "
+             "DROP TABLE account_tokens; DROP TABLE account_refusals");
     ASSERT_EQ(old.execAndGet("SELECT COUNT(*) FROM messages WHERE case_id IS NULL").getInt(), 1);
   }
   admin_ = std::move(OpenDatabase(path_).value());

@@ -164,55 +164,5 @@ TEST(ImapQuote, QuotesAndRefusesWhatNoQuotedStringMayHold) {
   EXPECT_FALSE(ImapQuote(std::string_view("IN\0BOX", 6)));
 }
 
-TEST(LoginGuard, ARefusalIsRememberedAndLoggedOnceAConnectionFailureIsNot) {
-  auto sink = std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(20);
-  LoginGuard guard(std::make_shared<spdlog::logger>("test", sink));
-  int tries = 0;
-  auto unreachable = [&] {
-    ++tries;
-    return Status::Connection("connection refused");
-  };
-  EXPECT_EQ(guard.Attempt("intake", "the intake mailbox", unreachable).kind(),
-            Status::Kind::kConnection);
-  EXPECT_EQ(guard.Attempt("intake", "the intake mailbox", unreachable).kind(),
-            Status::Kind::kConnection);
-  EXPECT_EQ(tries, 2) << "a server that cannot be reached is the caller's to retry";
-  EXPECT_FALSE(guard.Refused("intake"));
-
-  auto refused = [&] {
-    ++tries;
-    return Status::Permanent("login refused for info@pacts.test: NO");
-  };
-  for (int i = 0; i < 3; ++i) {
-    const Status s = guard.Attempt("intake", "the intake mailbox", refused);
-    EXPECT_EQ(s.kind(), Status::Kind::kPermanent);
-    EXPECT_NE(s.message().find("the intake mailbox: login refused"), std::string::npos);
-  }
-  EXPECT_EQ(tries, 3);
-  EXPECT_TRUE(guard.Refused("intake"));
-  EXPECT_FALSE(guard.Refused("smtp")) << "one account's refusal is not another's";
-  EXPECT_EQ(sink->last_formatted().size(), 1u);
-
-  guard.Forget();
-  EXPECT_FALSE(guard.Refused("intake"));
-  EXPECT_TRUE(guard.Attempt("intake", "the intake mailbox", [] { return Status::Ok(); }).ok());
-}
-
-TEST(LoginGuard, TwoThreadsCannotBothBeRefused) {
-  LoginGuard guard(std::make_shared<spdlog::logger>(
-      "test", std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(20)));
-  std::atomic<int> tries{0};
-  auto slow_refusal = [&] {
-    ++tries;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    return Status::Permanent("login refused");
-  };
-  std::thread other(
-      [&] { guard.Attempt("chair.a", "co-chair Alex Able's mailbox", slow_refusal); });
-  guard.Attempt("chair.a", "co-chair Alex Able's mailbox", slow_refusal);
-  other.join();
-  EXPECT_EQ(tries, 1);
-}
-
 }  // namespace
 }  // namespace intaked

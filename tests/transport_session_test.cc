@@ -26,8 +26,14 @@ std::string Url(const std::string& scheme, const std::string& host, const FakeLi
   return scheme + "://" + host + ":" + std::to_string(s.port()) + "/";
 }
 
+// The SMTP account at `url`, as SmtpAccount(config) would give it.
+MailAccount SmtpTo(const std::string& url, const std::string& user, const std::string& password) {
+  return {"smtp", "the outgoing mail (SMTP) account", url, user, AuthMethod::kPassword, password,
+          ""};
+}
+
 ImapEndpoint Endpoint(const std::string& server) {
-  return {server, "chair.a@pacts.test", "s3cret-password", {}, std::chrono::seconds(5)};
+  return {server, "chair.a@pacts.test", "s3cret-password", "", {}, std::chrono::seconds(5)};
 }
 
 // --- No secret in clear -----------------------------------------------------
@@ -62,7 +68,7 @@ TEST(SmtpTls, ARemoteServerWithoutStartTlsGetsNeitherPasswordNorLetter) {
   FakeLineServer server("220 fake ESMTP\r\n", FakeSmtp({}));
   const std::string url = "smtp://mail.localhost:" + std::to_string(server.port());
   for (const std::string user : {"info@pacts.test", ""}) {  // with credentials and without
-    SmtpSender smtp({url, user, "s3cret-password", {}});
+    SmtpSender smtp(SmtpTo(url, user, "s3cret-password"));
     const SendOutcome out = smtp.Send("info@pacts.test", {"parent@family.test"},
                                       "Subject: x\r\n\r\nA complainant's words.\r\n");
     EXPECT_EQ(out.kind, Kind::kServerUnavailable) << out.detail;
@@ -71,7 +77,7 @@ TEST(SmtpTls, ARemoteServerWithoutStartTlsGetsNeitherPasswordNorLetter) {
         << out.detail;
   }
   bool probed_tls = true;
-  EXPECT_EQ(SmtpSender({url, "info@pacts.test", "pw", {}}).Probe(&probed_tls).kind,
+  EXPECT_EQ(SmtpSender(SmtpTo(url, "info@pacts.test", "pw")).Probe(&probed_tls).kind,
             Kind::kServerUnavailable);
   EXPECT_TRUE(server.Received("EHLO"));
   for (const char* never : {"AUTH", "MAIL", "RCPT", "DATA", "A complainant"})
@@ -81,7 +87,7 @@ TEST(SmtpTls, ARemoteServerWithoutStartTlsGetsNeitherPasswordNorLetter) {
 TEST(SmtpTls, OnALoopbackAddressPlainTextIsAllowed) {
   FakeLineServer server("220 fake ESMTP\r\n", FakeSmtp({}));
   SmtpSender smtp(
-      {"smtp://127.0.0.1:" + std::to_string(server.port()), "info@pacts.test", "pw", {}});
+      SmtpTo("smtp://127.0.0.1:" + std::to_string(server.port()), "info@pacts.test", "pw"));
   bool tls = true;
   EXPECT_EQ(smtp.Probe(&tls).kind, Kind::kAccepted);
   EXPECT_FALSE(tls);
@@ -125,7 +131,9 @@ TEST(ImapLogin, ARefusedAccountIsNotOfferedToItsServerAgainUntilForgotten) {
                       "co-chair Alex Able's mailbox",
                       Url("imap", "127.0.0.1", server) + "INBOX",
                       "chair.a@pacts.test",
+                      AuthMethod::kPassword,
                       "pw",
+                      "",
                       ""};
   for (int cycle = 0; cycle < 3; ++cycle) {
     auto folder = opener.Open(box, cycle == 2 ? "Sent" : "");
@@ -151,7 +159,8 @@ TEST(SmtpLogin, RefusedCredentialsAreFinalAndNoLetterIsBlamed) {
       "test", std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(20));
   LoginGuard guard(log);
   SmtpSender smtp(
-      {"smtp://127.0.0.1:" + std::to_string(server.port()), "info@pacts.test", "pw", {}}, &guard);
+      SmtpTo("smtp://127.0.0.1:" + std::to_string(server.port()), "info@pacts.test", "pw"), {},
+      &guard);
   for (int i = 0; i < 3; ++i) {
     const SendOutcome out =
         smtp.Send("info@pacts.test", {"parent@family.test"}, "Subject: x\r\n\r\nHello.\r\n");
@@ -184,7 +193,7 @@ TEST(SmtpGrading, TheServersAnswerDecidesWhoIsAtFault) {
   for (const Case& c : cases) {
     FakeLineServer server("220 fake ESMTP\r\n", FakeSmtp(c.script));
     SmtpSender smtp(
-        {"smtp://127.0.0.1:" + std::to_string(server.port()), "info@pacts.test", "pw", {}});
+        SmtpTo("smtp://127.0.0.1:" + std::to_string(server.port()), "info@pacts.test", "pw"));
     const SendOutcome out =
         smtp.Send("info@pacts.test", {"parent@family.test"}, "Subject: x\r\n\r\nHello.\r\n");
     EXPECT_EQ(out.kind, c.expected) << out.detail;
@@ -197,7 +206,7 @@ TEST(SmtpGrading, NoServerAtAllIsTheServersFault) {
     FakeLineServer gone("220 x\r\n", FakeSmtp({}));
     port = gone.port();
   }  // closed: nothing listens there now
-  SmtpSender smtp({"smtp://127.0.0.1:" + std::to_string(port), "", "", {}});
+  SmtpSender smtp(SmtpTo("smtp://127.0.0.1:" + std::to_string(port), "", ""));
   EXPECT_EQ(smtp.Send("info@pacts.test", {"parent@family.test"}, "x").kind,
             Kind::kServerUnavailable);
 }
@@ -206,7 +215,7 @@ TEST(SmtpGrading, NoServerAtAllIsTheServersFault) {
 
 TEST(SmtpAddresses, AnUnsafeAddressIsRefusedBeforeAnyByteIsSent) {
   FakeLineServer server("220 fake ESMTP\r\n", FakeSmtp({}));
-  SmtpSender smtp({"smtp://127.0.0.1:" + std::to_string(server.port()), "", "", {}});
+  SmtpSender smtp(SmtpTo("smtp://127.0.0.1:" + std::to_string(server.port()), "", ""));
   const std::string injected = "mallory@evil.test>\r\nRCPT TO:<victim@target.test";
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
            {"info@pacts.test", injected},

@@ -25,8 +25,8 @@
 namespace intaked {
 
 struct SignInTerminal {
-  std::ostream& out;  // what the person is told (URLs, codes, progress)
-  int paste_fd = 0;   // where a pasted redirect URL is read from (stdin)
+  std::ostream& out;       // what the person is told (URLs, codes, progress)
+  int paste_fd = 0;        // where a pasted redirect URL is read from (stdin)
   std::string login_hint;  // the mailbox being signed in, offered to the provider
   // Waits between device-grant polls; tests pass one that only advances a clock.
   std::function<void(std::chrono::seconds)> sleep;

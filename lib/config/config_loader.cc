@@ -12,6 +12,7 @@
 
 #include "base/text.h"
 #include "calendar/local_zone.h"
+#include "config/sign_in_settings.h"
 #include "config/toml_section.h"
 #include "mail/address.h"
 
@@ -77,33 +78,6 @@ bool AllAlnum(const std::string& s) {
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
 }
 
-// Reads a password from `password` or `password_file` (relative to the config),
-// refusing a file that others can read.
-void ReadPassword(TomlSection& s, const std::string& base, std::string* out, bool* inline_used) {
-  const std::string inline_pw = s.String("password", false);
-  if (!inline_pw.empty()) *inline_used = true;
-  const std::string file = s.Path("password_file", false, base);
-  if (!s.ok() || !inline_pw.empty()) {
-    *out = inline_pw;
-    return;
-  }
-  if (file.empty()) return;
-  struct stat st {};
-  if (stat(file.c_str(), &st) != 0) {
-    s.Fail("password_file", "cannot read \"" + file + "\": " + std::strerror(errno));
-    return;
-  }
-  if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-    s.Fail("password_file", "\"" + file + "\" is readable by others; run: chmod 600 " + file);
-    return;
-  }
-  bool ok = false;
-  std::string pw = ReadFile(file, &ok);
-  while (!pw.empty() && (pw.back() == '\n' || pw.back() == '\r')) pw.pop_back();
-  if (!ok) s.Fail("password_file", "cannot read \"" + file + "\"");
-  *out = pw;
-}
-
 // A folder name is sent inside an IMAP command: a CR or LF would end that
 // command and start another, a NUL would cut it short.
 bool HasLineBreakOrNul(const std::string& text) {
@@ -137,7 +111,7 @@ void ReadMailbox(TomlSection& s, const std::string& base, const std::string& lab
   }
   m->username = s.String("username", false);
   if (m->username.empty()) m->username = default_user;
-  ReadPassword(s, base, &m->password, inline_used);
+  ReadAccountSecrets(s, base, true, {&m->auth, &m->password, &m->password_command}, inline_used);
   if (sent) m->sent_folder = s.StringOr("sent_folder", "Sent");
   if (s.ok() && HasLineBreakOrNul(m->sent_folder)) s.Fail("sent_folder", kUnsafeFolder);
 }
@@ -164,9 +138,6 @@ void ReadIntake(TomlSection root, const std::string& base, Config& c) {
   c.intake_display_name = s.StringOr("display_name", c.organisation_name);
   ReadMailbox(s, base, "intake", "the intake mailbox", c.intake_address, false, &c.intake_mailbox,
               &c.inline_password);
-  if (s.ok() && c.intake_mailbox.password.empty()) {
-    s.Fail("password_file", "the intake mailbox needs `password` or `password_file`");
-  }
   s.RejectUnknown();
 }
 
@@ -177,7 +148,11 @@ void ReadSmtp(TomlSection root, const std::string& base, Config& c) {
     s.Fail("url", "must look like smtp://host:587 or smtps://host:465, not \"" + c.smtp_url + "\"");
   }
   c.smtp_username = s.String("username", false);
-  ReadPassword(s, base, &c.smtp_password, &c.inline_password);
+  ReadAccountSecrets(s, base, !c.smtp_username.empty(),
+                     {&c.smtp_auth, &c.smtp_password, &c.smtp_password_command},
+                     &c.inline_password);
+  if (s.ok() && c.smtp_auth == AuthMethod::kOAuth2 && c.smtp_username.empty())
+    s.Fail("username", "an oauth2 SMTP account needs its username (the mailbox it sends as)");
   s.RejectUnknown();
 }
 
@@ -195,7 +170,8 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
                   cc.identity.address, true, &m, &c.inline_password);
       cc.mailbox = m;
     } else {
-      for (const char* k : {"username", "password", "password_file", "sent_folder"})
+      for (const char* k : {"username", "password", "password_file", "password_command",
+                            "sent_folder", "auth"})
         s.String(k, false);
     }
     s.RejectUnknown();
@@ -386,6 +362,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& path) {
   ReadDeadlines(root, c);
   ReadCalendar(root, base, c);
   ReadOperations(root, base, c);
+  ReadOAuth(root, base, c);
   root.RejectUnknown();
   if (!root.ok()) return Status::InvalidInput(root.error());
   return c;

@@ -18,10 +18,11 @@ void OutageLog::Note(const std::string& what, const Status& s, Instant now) {
       log_->warn("{}: {} (retrying with back-off; logged once per outage)", what, s.message());
     else if (!final)
       log_->warn("{}: {} (this run stops here; the next run tries again)", what, s.message());
-    it = failing_.emplace(what, Outage{now, s.message(), false, 0, now}).first;
+    it = failing_.emplace(what, Outage{now, s.message(), false, final, 0, now}).first;
   }
   Outage& o = it->second;
   o.error = s.message();
+  o.final = final;
   ++o.failures;
   if (final) {  // the LoginGuard keeps it from its server; trying costs nothing
     o.next_try = now;

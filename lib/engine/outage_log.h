@@ -37,6 +37,7 @@ class OutageLog {
     Instant since;
     std::string error;
     bool alerted = false;  // people have been emailed about it
+    bool final = false;    // a refused sign-in: the LoginGuard keeps it down
     int failures = 0;
     Instant next_try;  // back-off: 30 s doubling to 15 min
   };

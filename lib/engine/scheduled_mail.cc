@@ -9,6 +9,7 @@
 #include "mail/address.h"
 #include "procedure/reminder_schedule.h"
 #include "reports/annual_report.h"
+#include "store/account_sign_in.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/message_log.h"
@@ -203,7 +204,8 @@ void ScheduledMail::Alerts(OutageLog& outages, Instant now) {
     tx.commit();
   };
   for (const auto& [what, outage] : outages.failing()) {
-    if (outage.alerted ||
+    // A refused sign-in has its own letter (AccountDownAlerts), sent at once.
+    if (outage.alerted || outage.final ||
         now - outage.since < std::chrono::minutes(ctx_.config.alert_after_minutes))
       continue;
     send("outage_alert", what, outage.error, outage.since);
@@ -213,6 +215,25 @@ void ScheduledMail::Alerts(OutageLog& outages, Instant now) {
   }
   for (const std::string& what : outages.TakeRecovered()) send("outage_recovered", what, "", now);
   UnprocessableAlert(people, now);
+  AccountDownAlerts(people, now);
+}
+
+void ScheduledMail::AccountDownAlerts(const std::vector<Address>& people, Instant now) {
+  AccountSignIn accounts(db_);
+  for (const StoredRefusal& r : accounts.RefusalsNotAlerted()) {
+    LetterFields f;
+    const size_t colon = r.reason.find(": ");
+    f.values = {{"organisation", ctx_.config.organisation_name},
+                {"what", colon == std::string::npos ? r.account : r.reason.substr(0, colon)},
+                {"error", r.reason},
+                {"since", FormatDateForPeople(ctx_.zone.LocalDate(r.since)) +
+                              fmt::format(" {:02}:00", ctx_.zone.LocalHour(r.since))}};
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Post("account_down_alert", f, people, now);
+    accounts.MarkAlerted(r.account);
+    tx.commit();
+    log_->warn("{}: people told by email that it must be signed in again", f.values.at("what"));
+  }
 }
 
 void ScheduledMail::UnprocessableAlert(const std::vector<Address>& people, Instant now) {

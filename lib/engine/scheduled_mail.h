@@ -33,6 +33,8 @@ class ScheduledMail {
 
  private:
   void UnprocessableAlert(const std::vector<Address>& people, Instant now);
+  // One letter per account found down (a refused sign-in), once: it will not recover alone.
+  void AccountDownAlerts(const std::vector<Address>& people, Instant now);
   bool Due(const std::string& key);
   date::sys_days ReportDay(date::year y) const;
   // Renders `letter_name` once and enqueues it to each of `to`.

@@ -168,6 +168,27 @@ UPDATE case_events SET kind = 'review_holding', actor = 'reviewer'
    AND at >= (SELECT stage_two_at FROM cases c WHERE c.id = case_events.case_id);
 UPDATE case_events SET actor = 'handler' WHERE kind = 'holding';
 )sql",
+      // 7: how accounts sign in. Tokens from `intaked login` (secrets: the file is 0600, and
+      // they are never exported or logged), and refusals that keep an account down - across
+      // restarts - until its credentials change.
+      R"sql(
+CREATE TABLE account_tokens (
+  account TEXT PRIMARY KEY,            -- "intake", "smtp" or a co-chair's address
+  refresh_token TEXT NOT NULL,
+  access_token TEXT NOT NULL DEFAULT '',
+  access_expires_at INTEGER NOT NULL DEFAULT 0,
+  signed_in_at INTEGER NOT NULL,
+  generation TEXT NOT NULL             -- new at each login: part of the credentials' fingerprint
+);
+CREATE TABLE account_refusals (
+  account TEXT PRIMARY KEY,
+  salt TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,           -- salted digest of the credentials that were refused
+  reason TEXT NOT NULL,
+  since INTEGER NOT NULL,
+  alerted INTEGER NOT NULL DEFAULT 0   -- people were emailed about it
+);
+)sql",
   };
   return kSteps;
 }

@@ -32,16 +32,19 @@ bool IdleDoorbell::Sleep(std::chrono::seconds s) {
 
 void IdleDoorbell::Loop() {
   const ImapUrl url = ParseImapUrl(mailbox_.imap_url);
-  const ImapEndpoint ep{url.server, mailbox_.username, mailbox_.password, tls_,
-                        std::chrono::seconds(60)};
   std::chrono::seconds backoff(30);
   while (!stop_) {
     Result<std::unique_ptr<ImapSession>> session = Status::Connection("not connected");
-    const Status login = guard_.Attempt(mailbox_.label, mailbox_.role, [&] {
-      session = ImapSession::Connect(ep);
+    const Status login = guard_.Attempt(AccountOf(mailbox_), [&](const Credential& c) {
+      session = ImapSession::Connect(
+          {url.server, c.username, c.password, c.bearer, tls_, std::chrono::seconds(60)});
       return session.status();
     });
-    if (login.kind() == Status::Kind::kPermanent) return;  // refused: final until a reload
+    // Down until its credentials change (a new login, a reload): asking costs no login.
+    if (login.kind() == Status::Kind::kPermanent) {
+      if (!Sleep(std::chrono::minutes(1))) return;
+      continue;
+    }
     if (session.ok() && (*session)->Examine(url.folder).ok()) {
       ring_();  // catch anything that arrived while we were connecting
       while (!stop_) {

@@ -32,16 +32,15 @@ class ImapFolder : public MailFolder {
 Result<std::unique_ptr<MailFolder>> ImapFolderOpener::Open(const MailboxSettings& mailbox,
                                                            const std::string& folder) {
   const ImapUrl url = ParseImapUrl(mailbox.imap_url);
-  ImapEndpoint ep{url.server, mailbox.username, mailbox.password, tls_};
   Result<std::unique_ptr<ImapSession>> session = Status::Connection("not connected");
+  auto connect = [&](const Credential& c) {
+    session = ImapSession::Connect({url.server, c.username, c.password, c.bearer, tls_});
+    return session.status();
+  };
   if (guard_) {
-    const Status s = guard_->Attempt(mailbox.label, mailbox.role, [&] {
-      session = ImapSession::Connect(ep);
-      return session.status();
-    });
-    if (!s.ok()) return s;
+    if (const Status s = guard_->Attempt(AccountOf(mailbox), connect); !s.ok()) return s;
   } else {
-    session = ImapSession::Connect(ep);
+    connect({mailbox.username, mailbox.password, ""});
   }
   if (!session.ok()) return session.status();
   const std::string name = folder.empty() ? url.folder : folder;

@@ -123,7 +123,10 @@ Result<std::unique_ptr<ImapSession>> ImapSession::Connect(const ImapEndpoint& ep
   if (!c) return Status::Io("cannot initialise libcurl");
   curl_easy_setopt(c, CURLOPT_URL, ep.server.c_str());
   curl_easy_setopt(c, CURLOPT_USERNAME, ep.username.c_str());
-  curl_easy_setopt(c, CURLOPT_PASSWORD, ep.password.c_str());
+  if (ep.bearer.empty())
+    curl_easy_setopt(c, CURLOPT_PASSWORD, ep.password.c_str());
+  else
+    curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, ep.bearer.c_str());
   curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);
   // Only a loopback server may go without TLS; everyone else upgrades or is left.
   const bool plain_allowed = RequiredTls(ep.server) == TlsRequirement::kStartTlsIfOffered;
@@ -201,9 +204,8 @@ Result<std::vector<ImapResponse>> ImapSession::Command(const std::string& comman
   std::vector<ImapResponse> untagged;
   // What one command may bring back: its literals plus this much text.
   constexpr uint64_t kTextBytes = 32u << 20;
-  const uint64_t limit = reader_.max_literal() > kNoLimit - kTextBytes
-                             ? kNoLimit
-                             : reader_.max_literal() + kTextBytes;
+  const uint64_t limit =
+      reader_.max_literal() > kNoLimit - kTextBytes ? kNoLimit : reader_.max_literal() + kTextBytes;
   uint64_t held = 0;
   while (true) {
     Result<ImapResponse> r = ReadResponse();

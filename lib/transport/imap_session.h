@@ -5,6 +5,8 @@
 // that this class writes commands and reads responses itself, through
 // ImapResponseReader, because libcurl's own IMAP fetch sets \Seen and truncates
 // large messages (docs/ARCHITECTURE.md, "Why intaked speaks IMAP itself").
+// It logs in with a password, or with an OAuth2 access token through SASL
+// OAUTHBEARER or XOAUTH2, whichever the server offers (libcurl chooses).
 // TLS follows TlsPolicy: imaps://, or
 // STARTTLS without which no password is sent, except to a loopback address.
 // A refusal of our credentials comes back as kPermanent (final for the
@@ -32,6 +34,7 @@ struct ImapEndpoint {
   std::string server;  // "imap://127.0.0.1:1143/"
   std::string username;
   std::string password;
+  std::string bearer;  // an OAuth2 access token: SASL OAUTHBEARER or XOAUTH2, no password
   TlsSettings tls;
   std::chrono::seconds timeout{60};
   uint64_t max_literal = 64u << 20;  // the biggest literal accepted outside Fetch

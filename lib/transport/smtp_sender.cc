@@ -69,12 +69,13 @@ int Observe(CURL*, curl_infotype type, char* data, size_t size, void* user) {
   return 0;
 }
 
-CURL* NewHandle(const SmtpSettings& s, char* errbuf, Conversation* conversation) {
+CURL* NewHandle(const std::string& url, const Credential& s, const TlsSettings& tls, char* errbuf,
+                Conversation* conversation) {
   CURL* c = curl_easy_init();
   if (!c) return nullptr;
-  curl_easy_setopt(c, CURLOPT_URL, s.url.c_str());
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   // Only a loopback server may go without TLS; everyone else upgrades or is left.
-  const bool plain_allowed = RequiredTls(s.url) == TlsRequirement::kStartTlsIfOffered;
+  const bool plain_allowed = RequiredTls(url) == TlsRequirement::kStartTlsIfOffered;
   curl_easy_setopt(c, CURLOPT_USE_SSL, long(plain_allowed ? CURLUSESSL_TRY : CURLUSESSL_ALL));
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 30L);
   curl_easy_setopt(c, CURLOPT_TIMEOUT, 300L);
@@ -86,17 +87,20 @@ CURL* NewHandle(const SmtpSettings& s, char* errbuf, Conversation* conversation)
   curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
   if (!s.username.empty()) {
     curl_easy_setopt(c, CURLOPT_USERNAME, s.username.c_str());
-    curl_easy_setopt(c, CURLOPT_PASSWORD, s.password.c_str());
+    if (s.bearer.empty())
+      curl_easy_setopt(c, CURLOPT_PASSWORD, s.password.c_str());
+    else
+      curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, s.bearer.c_str());
   }
-  if (!s.tls.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, s.tls.ca_file.c_str());
-  if (!s.tls.verify) {
+  if (!tls.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, tls.ca_file.c_str());
+  if (!tls.verify) {
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
   }
   return c;
 }
 
-SendOutcome Outcome(const SmtpSettings& s, CURLcode rc, const char* errbuf,
+SendOutcome Outcome(const Credential& s, CURLcode rc, const char* errbuf,
                     const Conversation& conv) {
   using Kind = SendOutcome::Kind;
   if (rc == CURLE_OK) return {Kind::kAccepted, "accepted (" + std::to_string(conv.reply) + ")"};
@@ -115,12 +119,12 @@ SendOutcome Outcome(const SmtpSettings& s, CURLcode rc, const char* errbuf,
 
 }  // namespace
 
-SendOutcome SmtpSender::Transfer(const std::string& envelope_from,
+SendOutcome SmtpSender::Transfer(const Credential& credential, const std::string& envelope_from,
                                  const std::vector<std::string>& recipients,
                                  const std::string& message) {
   char errbuf[CURL_ERROR_SIZE] = {0};
   Conversation conv;
-  CURL* c = NewHandle(settings_, errbuf, &conv);
+  CURL* c = NewHandle(account_.server, credential, tls_, errbuf, &conv);
   if (!c) return {SendOutcome::Kind::kServerUnavailable, "cannot initialise libcurl"};
   const std::string from = "<" + envelope_from + ">";
   curl_slist* rcpt = nullptr;
@@ -133,7 +137,7 @@ SendOutcome SmtpSender::Transfer(const std::string& envelope_from,
   curl_easy_setopt(c, CURLOPT_READDATA, &up);
   curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, curl_off_t(message.size()));
   const CURLcode rc = curl_easy_perform(c);
-  SendOutcome out = Outcome(settings_, rc, errbuf, conv);
+  SendOutcome out = Outcome(credential, rc, errbuf, conv);
   curl_slist_free_all(rcpt);
   curl_easy_cleanup(c);
   return out;
@@ -151,29 +155,43 @@ SendOutcome SmtpSender::Send(const std::string& envelope_from,
     if (auto problem = EnvelopeAddressProblem(r))
       return {SendOutcome::Kind::kPermanentFailure, "not sent: a recipient address is " + *problem};
   }
-  if (!guard_) return Transfer(envelope_from, recipients, message);
-  SendOutcome out;
-  const Status s = guard_->Attempt("smtp", kRole, [&] {
-    out = Transfer(envelope_from, recipients, message);
+  return WithCredential(
+      [&](const Credential& c) { return Transfer(c, envelope_from, recipients, message); });
+}
+
+SendOutcome SmtpSender::WithCredential(
+    const std::function<SendOutcome(const Credential&)>& session) {
+  if (!guard_) return session({account_.username, account_.password, ""});
+  SendOutcome out{SendOutcome::Kind::kServerUnavailable, "not connected"};
+  const Status s = guard_->Attempt(account_, [&](const Credential& c) {
+    out = session(c);
     return out.kind == SendOutcome::Kind::kLoginRefused ? Status::Permanent(out.detail)
                                                         : Status::Ok();
   });
   if (s.kind() == Status::Kind::kPermanent) return {SendOutcome::Kind::kLoginRefused, s.message()};
+  // Credentials that could not be had (a password command failed, the identity
+  // provider unreachable): the server was never reached; try again later.
+  if (!s.ok()) return {SendOutcome::Kind::kServerUnavailable, s.message()};
   return out;
 }
 
 SendOutcome SmtpSender::Probe(bool* tls) {
+  return WithCredential([&](const Credential& c) { return ProbeWith(c, tls); });
+}
+
+SendOutcome SmtpSender::ProbeWith(const Credential& credential, bool* tls) {
   char errbuf[CURL_ERROR_SIZE] = {0};
   Conversation conv;
-  CURL* c = NewHandle(settings_, errbuf, &conv);
+  CURL* c = NewHandle(account_.server, credential, tls_, errbuf, &conv);
   if (!c) return {SendOutcome::Kind::kServerUnavailable, "cannot initialise libcurl"};
   // CONNECT_ONLY makes libcurl connect, greet (EHLO), negotiate TLS and
   // authenticate, then stop: everything short of sending a message.
   curl_easy_setopt(c, CURLOPT_CONNECT_ONLY, 1L);
   const CURLcode rc = curl_easy_perform(c);
-  SendOutcome out = Outcome(settings_, rc, errbuf, conv);
+  SendOutcome out = Outcome(credential, rc, errbuf, conv);
   if (tls)
-    *tls = rc == CURLE_OK && (conv.tls || RequiredTls(settings_.url) == TlsRequirement::kImplicit);
+    *tls =
+        rc == CURLE_OK && (conv.tls || RequiredTls(account_.server) == TlsRequirement::kImplicit);
   curl_easy_cleanup(c);
   return out;
 }

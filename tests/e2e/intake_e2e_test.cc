@@ -161,7 +161,8 @@ TEST_F(IntakeE2E, CheckReachesEveryServerAndNamesWhatIsBroken) {
   const RunResult denied = stack_.Intaked("--config " + wrong_pw + " check");
   EXPECT_EQ(denied.exit_code, 1);
   EXPECT_TRUE(std::regex_search(denied.output, std::regex("FAIL  co-chair " + prefix_ +
-                                                          "y-chair.b@pacts.test +login refused")))
+                                                          "y-chair.b@pacts.test +co-chair Bea "
+                                                          "Bright's mailbox: login refused")))
       << denied.output;
 }
 

@@ -85,7 +85,10 @@ std::string MailStack::Password(const std::string& address) {
 void MailStack::Send(const std::string& from, const std::vector<std::string>& to,
                      const std::string& raw) {
   Settle();  // LMTP delivery to a user Dovecot does not know yet would bounce
-  SmtpSender smtp({"smtp://127.0.0.1:" + std::to_string(smtp_port_), "", "", {}});
+  SmtpSender smtp(
+      {"smtp", "the test's SMTP submission", "smtp://127.0.0.1:" + std::to_string(smtp_port_), "",
+       AuthMethod::kPassword, "", ""},
+      {});
   const SendOutcome out = smtp.Send(from, to, raw);
   if (out.kind != SendOutcome::Kind::kAccepted)
     throw std::runtime_error("SMTP refused test mail: " + out.detail);
@@ -107,6 +110,7 @@ std::unique_ptr<ImapSession> MailStack::Login(const std::string& address) {
   auto session = ImapSession::Connect({"imap://127.0.0.1:" + std::to_string(imap_port_) + "/",
                                        address,
                                        Password(address),
+                                       "",
                                        {true, dir_ + "/dovecot/cert.pem"},
                                        std::chrono::seconds(30)});
   if (!session.ok()) throw std::runtime_error(session.status().message());
