@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "mail/mime_parser.h"
+#include "oauth_control.h"
 #include "transport/imap_session.h"
 #include "transport/smtp_sender.h"
 
@@ -52,8 +53,11 @@ MailStack::MailStack() : dir_(Env("INTAKED_MAILSTACK_DIR")) {
     if (k == "IMAP_PORT") imap_port_ = v;
     if (k == "IMAPS_PORT") imaps_port_ = v;
     if (k == "SMTP_PORT") smtp_port_ = v;
+    if (k == "OAUTH_PORT") oauth_port_ = v;
   }
 }
+
+OAuthControl MailStack::OAuth() const { return OAuthControl(oauth_port_); }
 
 std::string MailStack::AddUser(const std::string& address) {
   const std::string secret = dir_ + "/secrets/" + address;

@@ -17,6 +17,8 @@
 
 namespace intaked::e2e {
 
+class OAuthControl;  // oauth_control.h
+
 // The clock every intaked run in these tests reads (`run --now`), so no test
 // depends on the day it runs: a Wednesday, long before any day the servers
 // will stamp on delivered mail. intaked takes a message as received no later
@@ -67,6 +69,9 @@ class MailStack {
   int smtp_port() const { return smtp_port_; }
   int imap_port() const { return imap_port_; }
   int imaps_port() const { return imaps_port_; }
+  int oauth_port() const { return oauth_port_; }
+  // The OAuth test server's control API (throws when the stack has none).
+  OAuthControl OAuth() const;
 
  private:
   void Settle();
@@ -74,7 +79,7 @@ class MailStack {
 
   std::string dir_;
   bool unsettled_ = false;  // users were added since Dovecot last re-read them
-  int imap_port_ = 0, imaps_port_ = 0, smtp_port_ = 0;
+  int imap_port_ = 0, imaps_port_ = 0, smtp_port_ = 0, oauth_port_ = 0;
 };
 
 // The base of every end-to-end test: a stack handle and users of its own,
