@@ -210,6 +210,8 @@ std::string MailStack::WriteConfig(const std::string& prefix, const std::string&
   return path;
 }
 
+std::string MailStack::Binary() const { return Env("INTAKED_BINARY"); }
+
 RunResult MailStack::Intaked(const std::string& args) {
   Settle();
   int status = 0;

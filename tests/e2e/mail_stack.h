@@ -55,6 +55,7 @@ class MailStack {
   // Writes a config for a test whose users all start with `prefix`.
   std::string WriteConfig(const std::string& prefix, const std::string& extra = "");
   RunResult Intaked(const std::string& args);
+  std::string Binary() const;  // the intaked under test
   // Waits until `address`'s INBOX holds `count` messages or `timeout` passes; returns how many it
   // holds.
   size_t WaitForMail(const std::string& address, size_t count, std::chrono::seconds timeout);
