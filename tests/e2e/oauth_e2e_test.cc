@@ -237,3 +237,44 @@ TEST_F(OAuthE2E, LoginNamesTheAccountsAndLogoutForgetsTheToken) {
 
 }  // namespace
 }  // namespace intaked::e2e
+
+namespace intaked::e2e {
+namespace {
+
+class PasswordCommandE2E : public StackTest {
+ protected:
+  // The intake's password_file replaced by `password_command = COMMAND`.
+  void UseCommand(const std::string& command) {
+    if (original_.empty()) original_ = Slurp(config_);
+    std::string text = original_;
+    const std::string file = "password_file = \"" + stack_.dir() + "/secrets/" + P("info") + "\"\n";
+    const size_t at = text.find(file);
+    ASSERT_NE(at, std::string::npos) << text;
+    text.replace(at, file.size(), "password_command = \"" + command + "\"\n");
+    std::ofstream(config_) << text;
+  }
+  std::string original_;
+};
+
+TEST_F(PasswordCommandE2E, ThePasswordComesFromTheCommandAndAFailingOneFailsOnlyItsAccount) {
+  UseCommand("cat " + stack_.dir() + "/secrets/" + P("info"));
+  stack_.Send(P("parent", "family.test"), {P("info")},
+              TestMail(P("parent", "family.test"), P("info"), "Complaint",
+                       "I want to complain about how my request was handled.", "pwc1@family.test"));
+  const RunResult ok = Cmd("run --once");
+  ASSERT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_EQ(New(P("parent", "family.test")).size(), 1u) << "no acknowledgement";
+
+  UseCommand("echo the vault is locked >&2; exit 4");
+  const RunResult failed = Cmd("run --once");
+  EXPECT_EQ(failed.exit_code, 1) << failed.output;
+  EXPECT_NE(failed.output.find("password_command exited with 4: the vault is locked"),
+            std::string::npos)
+      << failed.output;
+  const RunResult check = Cmd("check");
+  EXPECT_EQ(check.exit_code, 1);
+  EXPECT_NE(check.output.find("ok    co-chair " + P("chair.a")), std::string::npos) << check.output;
+}
+
+}  // namespace
+}  // namespace intaked::e2e
