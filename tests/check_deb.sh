@@ -7,7 +7,8 @@ cpack -G DEB >/dev/null
 deb=$(ls -t intaked_*.deb | head -n1)
 contents=$(dpkg-deb -c "$deb")
 for f in ./usr/sbin/intaked ./usr/lib/systemd/system/intaked.service ./etc/intaked/intaked.toml.example \
-         ./usr/share/intaked/templates/acknowledgement.mustache ./usr/share/doc/intaked/ADMIN.md; do
+         ./usr/share/intaked/templates/acknowledgement.mustache ./usr/share/doc/intaked/ADMIN.md \
+         ./usr/share/doc/intaked/ACCOUNTS.md ./usr/share/doc/intaked/examples/microsoft365.toml; do
   printf '%s\n' "$contents" | grep -q " $f\$" || { echo "missing from $deb: $f"; printf '%s\n' "$contents"; exit 1; }
 done
 control=$(dpkg-deb -I "$deb")
