@@ -34,32 +34,34 @@ Result<std::string> AccountCredentials::Fingerprint(const MailAccount& a, const 
     if (!pw.ok()) return pw.status();
     return SaltedDigest(salt, {"password", a.server, a.username, *pw});
   }
+  Result<SignedIn> in = Stored(a);
+  if (!in.ok()) return in.status();
+  const std::string client = in->oauth ? in->oauth->client_id + " " + in->oauth->token_url : "";
+  return SaltedDigest(salt, {"oauth2", a.server, a.username, client, in->token.generation});
+}
+
+Result<AccountCredentials::SignedIn> AccountCredentials::Stored(const MailAccount& a) {
   std::optional<StoredToken> token;
+  std::lock_guard<std::mutex> lock(mu_);
   try {
-    std::lock_guard<std::mutex> lock(mu_);
     token = AccountSignIn(*db_).Token(a.key);
   } catch (const std::exception& e) {
     return Status::Io(std::string("reading the stored sign-in: ") + e.what());
   }
   if (!token) return Status::Permanent(NotSignedIn(a));
-  const std::string client = oauth_ ? oauth_->client_id + " " + oauth_->token_url : "";
-  return SaltedDigest(salt, {"oauth2", a.server, a.username, client, token->generation});
+  return SignedIn{std::move(*token), oauth_};
 }
 
 Result<Credential> AccountCredentials::AccessToken(const MailAccount& a) {
-  std::optional<StoredToken> token;
-  try {
-    std::lock_guard<std::mutex> lock(mu_);
-    token = AccountSignIn(*db_).Token(a.key);
-  } catch (const std::exception& e) {
-    return Status::Io(std::string("reading the stored sign-in: ") + e.what());
-  }
-  if (!token) return Status::Permanent(NotSignedIn(a));
+  Result<SignedIn> in = Stored(a);
+  if (!in.ok()) return in.status();
+  const std::optional<StoredToken> token = in->token;
+  const std::optional<OAuthEndpoints>& oauth = in->oauth;
   const Instant now = clock_.Now();
   if (!token->access_token.empty() && token->access_expires_at - kRenewAhead > now)
     return Credential{a.username, "", token->access_token};
-  if (!oauth_) return Status::Permanent("auth = \"oauth2\" but the config has no [oauth] table");
-  Result<TokenGrant> grant = RefreshAccessToken(http_, *oauth_, token->refresh_token, now);
+  if (!oauth) return Status::Permanent("auth = \"oauth2\" but the config has no [oauth] table");
+  Result<TokenGrant> grant = RefreshAccessToken(http_, *oauth, token->refresh_token, now);
   if (!grant.ok()) return grant.status();
   try {
     std::lock_guard<std::mutex> lock(mu_);

@@ -25,6 +25,7 @@
 #include "auth/http_client.h"
 #include "auth/oauth_endpoints.h"
 #include "base/clock.h"
+#include "store/account_sign_in.h"
 #include "transport/credential_source.h"
 
 namespace intaked {
@@ -49,6 +50,12 @@ class AccountCredentials : public CredentialSource, public RefusalMemory {
   void Forget(const std::string& account) override;
 
  private:
+  struct SignedIn {
+    StoredToken token;
+    std::optional<OAuthEndpoints> oauth;  // a copy: a reload may replace it meanwhile
+  };
+  // The account's stored token and the provider to renew it with (kPermanent: none).
+  Result<SignedIn> Stored(const MailAccount& account);
   Result<std::string> Password(const MailAccount& account);
   Result<Credential> AccessToken(const MailAccount& account);
 
