@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "auth/authorization_request.h"
+
 namespace intaked::e2e {
 namespace {
 
@@ -122,19 +124,7 @@ OAuthCounts OAuthControl::Totals() {
   return CountsFrom(a.Json());
 }
 
-std::string UrlEscape(const std::string& value) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += char(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+// intaked's own encoder: the test server keeps a separate one, so the two check each other.
+std::string UrlEscape(const std::string& value) { return PercentEncode(value); }
 
 }  // namespace intaked::e2e
