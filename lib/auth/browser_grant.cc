@@ -125,7 +125,8 @@ void AnswerBrowser(LoopbackListener& listener, const LoopbackListener::Request& 
 void Tell(SignInTerminal& terminal, const std::string& url) {
   std::ostream& out = terminal.out;
   out << "To sign in" << (terminal.login_hint.empty() ? "" : " " + terminal.login_hint)
-      << ", open this address in a browser and sign in as that mailbox:\n";
+      << ", open this address in a browser and sign in as that mailbox (for a shared mailbox, "
+         "as a person allowed to open it):\n";
   out << "Open: " << url << "\n";
   out << "When you have signed in, the browser comes back to this machine by itself. If the "
          "browser runs on another machine, it ends on a page that cannot be reached: copy that "

@@ -101,7 +101,7 @@ void Tell(SignInTerminal& terminal, const DeviceAuthorization& d) {
   std::ostream& out = terminal.out;
   out << "To sign in" << (terminal.login_hint.empty() ? "" : " " + terminal.login_hint)
       << ", open this address in a browser on any device, enter the code, and sign in as that "
-         "mailbox:\n";
+         "mailbox (for a shared mailbox, as a person allowed to open it):\n";
   out << "URL: " << d.verification_uri << "\n";
   out << "Code: " << d.user_code << "\n";
   if (!d.verification_uri_complete.empty())
