@@ -125,7 +125,9 @@ TEST(ImapLogin, ARefusedAccountIsNotOfferedToItsServerAgainUntilForgotten) {
                       "co-chair Alex Able's mailbox",
                       Url("imap", "127.0.0.1", server) + "INBOX",
                       "chair.a@pacts.test",
+                      AuthMethod::kPassword,
                       "pw",
+                      "",
                       ""};
   for (int cycle = 0; cycle < 3; ++cycle) {
     auto folder = opener.Open(box, cycle == 2 ? "Sent" : "");

@@ -8,7 +8,9 @@
 #include <limits>
 #include <tuple>
 
+#include "base/text.h"
 #include "mail/date_header.h"
+#include "transport/imap_mailbox_name.h"
 #include "transport/server_replies.h"
 #include "transport/tls_policy.h"
 
@@ -104,6 +106,14 @@ Status LoginFailure(const ImapEndpoint& ep, CURLcode rc, const std::string& why,
     return Status::Connection(
         ep.server + ": login not possible for now: " + (tagged_reply.empty() ? why : said));
   return Status::Connection(ep.server + ": " + why);
+}
+
+// A folder name as it goes into a command: UTF-8 in, a quoted modified UTF-7
+// string out (which is printable ASCII, so always quotable).
+Result<std::string> FolderArgument(const std::string& folder) {
+  Result<std::string> wire = EncodeMailboxName(folder);
+  if (!wire.ok()) return wire.status().Context("folder \"" + WithoutControls(folder) + "\"");
+  return *ImapQuote(*wire);
 }
 
 }  // namespace
@@ -227,8 +237,8 @@ Result<std::vector<ImapResponse>> ImapSession::Command(const std::string& comman
 }
 
 Result<FolderInfo> ImapSession::Open(const std::string& verb, const std::string& folder) {
-  const std::optional<std::string> quoted = ImapQuote(folder);
-  if (!quoted) return Status::InvalidInput("folder name holds a CR, LF or NUL");
+  Result<std::string> quoted = FolderArgument(folder);
+  if (!quoted.ok()) return quoted.status();
   auto r = Command(verb + " " + *quoted);
   if (!r.ok()) return r.status().Context("folder " + folder);
   FolderInfo info;
@@ -304,8 +314,8 @@ Result<std::string> ImapSession::Flags(uint32_t uid) {
 Status ImapSession::Append(const std::string& folder, const std::string& message,
                            const std::string& flags) {
   // LITERAL+ ({N+}) saves a round trip; Dovecot and most servers offer it.
-  const std::optional<std::string> quoted = ImapQuote(folder);
-  if (!quoted) return Status::InvalidInput("folder name holds a CR, LF or NUL");
+  Result<std::string> quoted = FolderArgument(folder);
+  if (!quoted.ok()) return quoted.status();
   const std::string cmd = "APPEND " + *quoted + (flags.empty() ? "" : " (" + flags + ")") + " {" +
                           std::to_string(message.size()) + "+}\r\n" + message;
   auto r = Command(cmd);

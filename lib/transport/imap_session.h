@@ -51,6 +51,7 @@ class ImapSession {
   ImapSession& operator=(const ImapSession&) = delete;
 
   // Opens a folder read-only (EXAMINE): intaked opens folders no other way.
+  // Folder names here are UTF-8, sent in modified UTF-7 (imap_mailbox_name.h).
   Result<FolderInfo> Examine(const std::string& folder);
   Result<std::vector<FolderMessage>> ListAfter(uint32_t after_uid);
   // Whole messages by UID with BODY.PEEK[] (or the header alone past max_bytes).
