@@ -10,6 +10,7 @@
 
 #include "base/text.h"
 #include "mail/date_header.h"
+#include "transport/imap_list.h"
 #include "transport/imap_mailbox_name.h"
 #include "transport/server_replies.h"
 #include "transport/tls_policy.h"
@@ -106,6 +107,21 @@ Status LoginFailure(const ImapEndpoint& ep, CURLcode rc, const std::string& why,
     return Status::Connection(
         ep.server + ": login not possible for now: " + (tagged_reply.empty() ? why : said));
   return Status::Connection(ep.server + ": " + why);
+}
+
+// Whether a CAPABILITY response lists `name` (capabilities are case-insensitive).
+bool HasCapability(const std::vector<ImapResponse>& responses, std::string_view name) {
+  for (const ImapResponse& r : responses) {
+    if (r.tag != "*" || ResponseStatus(r) != "CAPABILITY") continue;
+    for (size_t at = 0; at != std::string::npos;) {
+      const size_t end = r.text.find(' ', at);
+      const std::string_view word = std::string_view(r.text).substr(at, end - at);
+      if (word.size() == name.size() && strncasecmp(word.data(), name.data(), name.size()) == 0)
+        return true;
+      at = end == std::string::npos ? end : end + 1;
+    }
+  }
+  return false;
 }
 
 // A folder name as it goes into a command: UTF-8 in, a quoted modified UTF-7
@@ -256,6 +272,20 @@ Result<FolderInfo> ImapSession::Open(const std::string& verb, const std::string&
 
 Result<FolderInfo> ImapSession::Examine(const std::string& folder) {
   return Open("EXAMINE", folder);
+}
+
+Result<std::string> ImapSession::FindSentFolder() {
+  auto capabilities = Command("CAPABILITY");
+  if (!capabilities.ok()) return capabilities.status();
+  Result<std::vector<ImapResponse>> listed = Status::NotFound("not listed");
+  if (HasCapability(*capabilities, "SPECIAL-USE")) {
+    listed = Command("LIST (SPECIAL-USE) \"\" \"*\"");
+    // A server that offers SPECIAL-USE but refuses the selection is asked plainly.
+    if (!listed.ok() && listed.status().kind() != Status::Kind::kProtocol) return listed.status();
+  }
+  if (!listed.ok()) listed = Command("LIST \"\" \"*\"");
+  if (!listed.ok()) return listed.status();
+  return FindMarkedMailbox(*listed, "\\Sent");
 }
 
 Result<std::vector<FolderMessage>> ImapSession::ListAfter(uint32_t after_uid) {
