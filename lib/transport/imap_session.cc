@@ -8,7 +8,10 @@
 #include <limits>
 #include <tuple>
 
+#include "base/text.h"
 #include "mail/date_header.h"
+#include "transport/imap_list.h"
+#include "transport/imap_mailbox_name.h"
 #include "transport/server_replies.h"
 #include "transport/tls_policy.h"
 
@@ -104,6 +107,29 @@ Status LoginFailure(const ImapEndpoint& ep, CURLcode rc, const std::string& why,
     return Status::Connection(
         ep.server + ": login not possible for now: " + (tagged_reply.empty() ? why : said));
   return Status::Connection(ep.server + ": " + why);
+}
+
+// Whether a CAPABILITY response lists `name` (capabilities are case-insensitive).
+bool HasCapability(const std::vector<ImapResponse>& responses, std::string_view name) {
+  for (const ImapResponse& r : responses) {
+    if (r.tag != "*" || ResponseStatus(r) != "CAPABILITY") continue;
+    for (size_t at = 0; at != std::string::npos;) {
+      const size_t end = r.text.find(' ', at);
+      const std::string_view word = std::string_view(r.text).substr(at, end - at);
+      if (word.size() == name.size() && strncasecmp(word.data(), name.data(), name.size()) == 0)
+        return true;
+      at = end == std::string::npos ? end : end + 1;
+    }
+  }
+  return false;
+}
+
+// A folder name as it goes into a command: UTF-8 in, a quoted modified UTF-7
+// string out (which is printable ASCII, so always quotable).
+Result<std::string> FolderArgument(const std::string& folder) {
+  Result<std::string> wire = EncodeMailboxName(folder);
+  if (!wire.ok()) return wire.status().Context("folder \"" + WithoutControls(folder) + "\"");
+  return *ImapQuote(*wire);
 }
 
 }  // namespace
@@ -229,8 +255,8 @@ Result<std::vector<ImapResponse>> ImapSession::Command(const std::string& comman
 }
 
 Result<FolderInfo> ImapSession::Open(const std::string& verb, const std::string& folder) {
-  const std::optional<std::string> quoted = ImapQuote(folder);
-  if (!quoted) return Status::InvalidInput("folder name holds a CR, LF or NUL");
+  Result<std::string> quoted = FolderArgument(folder);
+  if (!quoted.ok()) return quoted.status();
   auto r = Command(verb + " " + *quoted);
   if (!r.ok()) return r.status().Context("folder " + folder);
   FolderInfo info;
@@ -248,6 +274,20 @@ Result<FolderInfo> ImapSession::Open(const std::string& verb, const std::string&
 
 Result<FolderInfo> ImapSession::Examine(const std::string& folder) {
   return Open("EXAMINE", folder);
+}
+
+Result<std::string> ImapSession::FindSentFolder() {
+  auto capabilities = Command("CAPABILITY");
+  if (!capabilities.ok()) return capabilities.status();
+  Result<std::vector<ImapResponse>> listed = Status::NotFound("not listed");
+  if (HasCapability(*capabilities, "SPECIAL-USE")) {
+    listed = Command("LIST (SPECIAL-USE) \"\" \"*\"");
+    // A server that offers SPECIAL-USE but refuses the selection is asked plainly.
+    if (!listed.ok() && listed.status().kind() != Status::Kind::kProtocol) return listed.status();
+  }
+  if (!listed.ok()) listed = Command("LIST \"\" \"*\"");
+  if (!listed.ok()) return listed.status();
+  return FindMarkedMailbox(*listed, "\\Sent");
 }
 
 Result<std::vector<FolderMessage>> ImapSession::ListAfter(uint32_t after_uid) {
@@ -306,8 +346,8 @@ Result<std::string> ImapSession::Flags(uint32_t uid) {
 Status ImapSession::Append(const std::string& folder, const std::string& message,
                            const std::string& flags) {
   // LITERAL+ ({N+}) saves a round trip; Dovecot and most servers offer it.
-  const std::optional<std::string> quoted = ImapQuote(folder);
-  if (!quoted) return Status::InvalidInput("folder name holds a CR, LF or NUL");
+  Result<std::string> quoted = FolderArgument(folder);
+  if (!quoted.ok()) return quoted.status();
   const std::string cmd = "APPEND " + *quoted + (flags.empty() ? "" : " (" + flags + ")") + " {" +
                           std::to_string(message.size()) + "+}\r\n" + message;
   auto r = Command(cmd);

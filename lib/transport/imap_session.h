@@ -54,7 +54,13 @@ class ImapSession {
   ImapSession& operator=(const ImapSession&) = delete;
 
   // Opens a folder read-only (EXAMINE): intaked opens folders no other way.
+  // Folder names here are UTF-8, sent in modified UTF-7 (imap_mailbox_name.h).
   Result<FolderInfo> Examine(const std::string& folder);
+  // The UTF-8 name of the folder the server marks \Sent (RFC 6154): asked with
+  // LIST (SPECIAL-USE) when the server has that capability, else with a plain
+  // LIST, whose attributes Microsoft 365 and Gmail show as well. kNotFound when
+  // no folder carries the mark.
+  Result<std::string> FindSentFolder();
   Result<std::vector<FolderMessage>> ListAfter(uint32_t after_uid);
   // Whole messages by UID with BODY.PEEK[] (or the header alone past max_bytes).
   Result<std::vector<FetchedMail>> Fetch(const std::vector<FolderMessage>& messages,
