@@ -10,6 +10,7 @@
 #include "command_session.h"
 #include "commands.h"
 #include "engine/procedure_context.h"
+#include "transport/folder_choice.h"
 #include "transport/imap_session.h"
 #include "transport/imap_url.h"
 #include "transport/smtp_sender.h"
@@ -35,14 +36,20 @@ CheckOutput out;
 bool CheckFolder(const Config& c, const MailboxSettings& m, const std::string& folder,
                  const std::string& what) {
   const ImapUrl url = ParseImapUrl(m.imap_url);
-  const std::string name = folder.empty() ? url.folder : folder;
   auto session =
       ImapSession::Connect({url.server, m.username, m.password, c.tls, std::chrono::seconds(20)});
   if (!session.ok()) {
     out << fmt::format("FAIL  {:<34} {}\n", what, session.status().message());
     return false;
   }
-  auto info = (*session)->Examine(name);
+  const Result<ChosenFolder> chosen = ChooseFolder(**session, m, folder);
+  if (!chosen.ok()) {
+    (*session)->Logout();
+    out << fmt::format("FAIL  {:<34} {}\n", what, chosen.status().message());
+    return false;
+  }
+  const std::string name = chosen->Described();
+  auto info = (*session)->Examine(chosen->name);
   (*session)->Logout();
   if (!info.ok()) {
     out << fmt::format("FAIL  {:<34} {}: {}\n", what, url.server + name, info.status().message());
@@ -73,9 +80,7 @@ int CheckCommand(const std::string& config_path) {
       continue;
     }
     ok = CheckFolder(c, *cc.mailbox, "", "co-chair " + cc.identity.address) && ok;
-    ok = CheckFolder(c, *cc.mailbox, cc.mailbox->sent_folder,
-                     "sent folder of " + cc.identity.address) &&
-         ok;
+    ok = CheckFolder(c, *cc.mailbox, kSentFolder, "sent folder of " + cc.identity.address) && ok;
   }
   SmtpSender smtp({c.smtp_url, c.smtp_username, c.smtp_password, c.tls});
   bool tls = false;
