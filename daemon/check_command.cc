@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "engine/procedure_context.h"
 #include "sign_in_parts.h"
+#include "transport/folder_choice.h"
 #include "transport/imap_session.h"
 #include "transport/imap_url.h"
 #include "transport/smtp_sender.h"
@@ -36,7 +37,6 @@ CheckOutput out;
 bool CheckFolder(const Config& c, LoginGuard& guard, const MailboxSettings& m,
                  const std::string& folder, const std::string& what) {
   const ImapUrl url = ParseImapUrl(m.imap_url);
-  const std::string name = folder.empty() ? url.folder : folder;
   Result<std::unique_ptr<ImapSession>> session = Status::Connection("not connected");
   // Through the guard, as the service signs in: an account that is down (or never
   // signed in) says so without reaching its server.
@@ -50,7 +50,14 @@ bool CheckFolder(const Config& c, LoginGuard& guard, const MailboxSettings& m,
     out << fmt::format("FAIL  {:<34} {}\n", what, session.status().message());
     return false;
   }
-  auto info = (*session)->Examine(name);
+  const Result<ChosenFolder> chosen = ChooseFolder(**session, m, folder);
+  if (!chosen.ok()) {
+    (*session)->Logout();
+    out << fmt::format("FAIL  {:<34} {}\n", what, chosen.status().message());
+    return false;
+  }
+  const std::string name = chosen->Described();
+  auto info = (*session)->Examine(chosen->name);
   (*session)->Logout();
   if (!info.ok()) {
     out << fmt::format("FAIL  {:<34} {}: {}\n", what, url.server + name, info.status().message());
@@ -89,8 +96,7 @@ int CheckCommand(const std::string& config_path) {
       continue;
     }
     ok = CheckFolder(c, guard, *cc.mailbox, "", "co-chair " + cc.identity.address) && ok;
-    ok = CheckFolder(c, guard, *cc.mailbox, cc.mailbox->sent_folder,
-                     "sent folder of " + cc.identity.address) &&
+    ok = CheckFolder(c, guard, *cc.mailbox, kSentFolder, "sent folder of " + cc.identity.address) &&
          ok;
   }
   SmtpSender smtp(SmtpAccount(c), c.tls, &guard);

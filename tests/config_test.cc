@@ -23,7 +23,7 @@ TEST(Config, TheExampleFileIsValid) {
   ASSERT_TRUE(c.ok()) << c.status().message();
   EXPECT_EQ(c->reference_prefix, "PACTS");
   EXPECT_EQ(c->co_chairs.size(), 2u);
-  EXPECT_EQ(c->co_chairs[0].mailbox->sent_folder, "Sent");
+  EXPECT_EQ(c->co_chairs[0].mailbox->sent_folder, "") << "found by its \\Sent mark";
   EXPECT_EQ(c->respond_days, 30);
   EXPECT_EQ(c->remind_before, (std::vector<int>{5, 1}));
   EXPECT_EQ(c->closures.size(), 3u);
@@ -121,6 +121,15 @@ TEST(Config, FolderNamesMayNotHoldLineBreaksOrNul) {
        "co_chair[1].sent_folder"},
       {"aliases = [\"Alex\"]\n", "aliases = [\"Alex\"]\nsent_folder = \"Sent\\n\"\n",
        "co_chair[1].sent_folder"},
+      // Every other control character too: a tab, an escape sequence, DEL, C1's NEL.
+      {"aliases = [\"Alex\"]\n", "aliases = [\"Alex\"]\nsent_folder = \"Sent\\tItems\"\n",
+       "co_chair[1].sent_folder"},
+      {"aliases = [\"Alex\"]\n", "aliases = [\"Alex\"]\nsent_folder = \"\\u001b[2JSent\"\n",
+       "co_chair[1].sent_folder"},
+      {"aliases = [\"Alex\"]\n", "aliases = [\"Alex\"]\nsent_folder = \"Sent\\u007f\"\n",
+       "co_chair[1].sent_folder"},
+      {"aliases = [\"Alex\"]\n", "aliases = [\"Alex\"]\nsent_folder = \"Sent\\u0085\"\n",
+       "co_chair[1].sent_folder"},
   };
   for (const Bad& b : cases) {
     const size_t at = text.find(b.from);
@@ -138,6 +147,34 @@ TEST(Config, FolderNamesMayNotHoldLineBreaksOrNul) {
                   "f.toml");
   ASSERT_TRUE(fine.ok()) << fine.status().message();
   EXPECT_EQ(fine->co_chairs[0].mailbox->sent_folder, "Sent Items");
+}
+
+// Left out, a co-chair's Sent folder is the one their server marks \Sent; a
+// name outside ASCII is taken as written (it is encoded when sent); an empty
+// name is a mistake, not a way to say either.
+TEST(Config, SentFolderIsOptionalAndMayBeNamedInAnyScript) {
+  auto found = ParseConfig(TestConfigText(), "f.toml");
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  EXPECT_EQ(found->co_chairs[0].mailbox->sent_folder, "");
+  EXPECT_EQ(found->intake_mailbox.sent_folder, "") << "the intake mailbox has none";
+
+  const std::string text = TestConfigText();
+  const std::string alex = "aliases = [\"Alex\"]\n";
+  const auto with = [&](const std::string& line) {
+    return ParseConfig(std::string(text).replace(text.find(alex), alex.size(), alex + line),
+                       "f.toml");
+  };
+  auto french = with("sent_folder = \"\u00c9l\u00e9ments envoy\u00e9s\"\n");
+  ASSERT_TRUE(french.ok()) << french.status().message();
+  EXPECT_EQ(french->co_chairs[0].mailbox->sent_folder, "\xc3\x89l\xc3\xa9ments envoy\xc3\xa9s");
+
+  auto empty = with("sent_folder = \"\"\n");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find(
+                "co_chair[1].sent_folder: must not be empty; leave it out to use the folder the "
+                "server marks \\Sent"),
+            std::string::npos)
+      << empty.status().message();
 }
 
 TEST(Config, MailboxesAreNamedAsPeopleKnowThem) {

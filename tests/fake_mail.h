@@ -37,13 +37,21 @@ class FakeMailServer : public MailFolderOpener {
   Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox,
                                            const std::string& folder) override {
     ++opens;
-    FakeFolderData& f = folders_[mailbox.username + "/" + (folder.empty() ? "INBOX" : folder)];
+    FakeFolderData& f = folders_[mailbox.username + "/" + FolderName(mailbox, folder)];
     if (f.down) return Status::Connection("connection refused");
     if (!f.refused.empty()) return Status::Permanent(f.refused);
     return std::unique_ptr<MailFolder>(new View(f));
   }
 
  private:
+  // The fake's folders by name: its Sent folder, unless configured, is "Sent"
+  // (as if the server marked that one \Sent).
+  static std::string FolderName(const MailboxSettings& mailbox, const std::string& folder) {
+    if (folder.empty()) return "INBOX";
+    if (folder != kSentFolder) return folder;
+    return mailbox.sent_folder.empty() ? "Sent" : mailbox.sent_folder;
+  }
+
   class View : public MailFolder {
    public:
     explicit View(FakeFolderData& f) : f_(f) {}

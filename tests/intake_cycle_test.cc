@@ -12,6 +12,7 @@
 #include "fake_mail.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/mailbox_state_store.h"
 #include "store/message_log.h"
 #include "store/outbox.h"
 #include "test_config.h"
@@ -244,6 +245,43 @@ TEST_F(IntakeCycleTest, MailboxOutageIsLoggedOnceAndTheRestGoesOn) {
   const size_t first = logs.find(line);
   ASSERT_NE(first, std::string::npos) << logs;
   EXPECT_EQ(logs.find(line, first + 1), std::string::npos) << "one line per outage";
+}
+
+// Every co-chair mailbox has its Sent folder read - the configured one, or,
+// with sent_folder left out, the one the server marks \Sent - asked of the
+// opener as kSentFolder, under a key that does not depend on what the server
+// calls the folder.
+TEST_F(IntakeCycleTest, EveryCoChairsSentFolderIsReadConfiguredOrFound) {
+  auto config = ParseConfig(TestConfigText(), "/tmp/intaked-test.toml").value();
+  for (CoChairSettings& cc : config.co_chairs) cc.mailbox->username = cc.identity.address;
+  config.co_chairs[0].mailbox->sent_folder = "";  // left out: found
+  config.co_chairs[1].mailbox->sent_folder = "Sent Items";
+  ctx_ = ProcedureContext::Build(config).value();
+  struct Recording : MailFolderOpener {
+    explicit Recording(MailFolderOpener& inner) : inner(inner) {}
+    Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& m,
+                                             const std::string& folder) override {
+      asked.push_back(m.label + " " + folder);
+      return inner.Open(m, folder);
+    }
+    MailFolderOpener& inner;
+    std::vector<std::string> asked;
+  } opener(server_);
+  server_.Deliver("chair.a@pacts.test", Complaint("a-sent@pacts.test", "x"), clock_.Now(), "Sent");
+  server_.Deliver("chair.b@pacts.test", Complaint("b-sent@pacts.test", "x"), clock_.Now(),
+                  "Sent Items");
+  IntakeCycle cycle(*db_, opener, sender_, clock_, tokens_, *outages_, log_);
+  CycleReport report;
+  ASSERT_TRUE(cycle.Run(*ctx_, &report).ok());
+  EXPECT_EQ(opener.asked,
+            (std::vector<std::string>{"intake ", "chair.a@pacts.test ", "chair.b@pacts.test ",
+                                      "chair.a@pacts.test \\Sent", "chair.b@pacts.test \\Sent"}));
+  EXPECT_EQ(report.fetched, 2) << "one message in each Sent folder";
+  MailboxStateStore states(*db_);
+  ASSERT_TRUE(states.Get("chair.a@pacts.test/Sent").has_value());
+  EXPECT_EQ(states.Get("chair.a@pacts.test/Sent")->last_uid, 1u);
+  ASSERT_TRUE(states.Get("chair.b@pacts.test/Sent Items").has_value());
+  EXPECT_EQ(states.Get("chair.b@pacts.test/Sent Items")->last_uid, 1u);
 }
 
 TEST_F(IntakeCycleTest, CoChairHistoryIsNotIntakeOnFirstSight) {

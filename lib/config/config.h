@@ -52,7 +52,9 @@ struct MailboxSettings {
   AuthMethod auth = AuthMethod::kPassword;
   std::string password;          // from password or password_file
   std::string password_command;  // else run with /bin/sh -c when the password is needed
-  std::string sent_folder;  // co-chairs only; empty: not read (never holds CR, LF or NUL)
+  // Co-chairs only: their Sent folder (UTF-8, never a control character); empty:
+  // the folder their server marks \Sent. Every co-chair mailbox has its Sent folder read.
+  std::string sent_folder;
 };
 
 struct CoChairSettings {

@@ -112,8 +112,14 @@ void ReadMailbox(TomlSection& s, const std::string& base, const std::string& lab
   m->username = s.String("username", false);
   if (m->username.empty()) m->username = default_user;
   ReadAccountSecrets(s, base, true, {&m->auth, &m->password, &m->password_command}, inline_used);
-  if (sent) m->sent_folder = s.StringOr("sent_folder", "Sent");
-  if (s.ok() && HasLineBreakOrNul(m->sent_folder)) s.Fail("sent_folder", kUnsafeFolder);
+  // Left out, sent_folder is the folder the server marks \Sent (MailboxSettings).
+  if (sent) m->sent_folder = s.StringOr("sent_folder", "");
+  if (s.ok() && sent && s.Has("sent_folder") && m->sent_folder.empty())
+    s.Fail("sent_folder",
+           "must not be empty; leave it out to use the folder the server marks \\Sent");
+  if (s.ok() && WithoutControls(m->sent_folder) != m->sent_folder)
+    s.Fail("sent_folder",
+           "the folder name may not hold a control character (such as CR, LF or NUL)");
 }
 
 void ReadOrganisation(TomlSection root, Config& c) {
@@ -170,8 +176,8 @@ void ReadCoChairs(TomlSection root, const std::string& base, Config& c) {
                   cc.identity.address, true, &m, &c.inline_password);
       cc.mailbox = m;
     } else {
-      for (const char* k : {"username", "password", "password_file", "password_command",
-                            "sent_folder", "auth"})
+      for (const char* k :
+           {"username", "password", "password_file", "password_command", "sent_folder", "auth"})
         s.String(k, false);
     }
     s.RejectUnknown();

@@ -39,8 +39,7 @@ bool AnswersOurLetter(SQLite::Database& db, const Message& m, const CaseRecord& 
 // Whether intaked reads `email`'s Sent folder (so a copy of what they send is read there).
 bool SentFolderRead(const ProcedureContext& ctx, const std::string& email) {
   for (const CoChairSettings& cc : ctx.config.co_chairs) {
-    if (SameEmail(cc.identity.address, email))
-      return cc.mailbox && !cc.mailbox->sent_folder.empty();
+    if (SameEmail(cc.identity.address, email)) return cc.mailbox.has_value();
   }
   return false;
 }

@@ -42,12 +42,16 @@ std::vector<IntakeCycle::Source> IntakeCycle::Sources(const ProcedureContext& ct
     out.push_back({{cc.identity.address + "/INBOX", i, false}, &*cc.mailbox, ""});
   }
   // Sent folders last: a reply sent to intake is normally met first in intake's INBOX.
+  // A Sent folder found by its \Sent mark is keyed ".../Sent" whatever the server
+  // calls it, so its place is kept across restarts (should the mark move, the
+  // other folder's UIDVALIDITY differs: it is read afresh, its old mail as history).
   for (size_t i = 0; i < ctx.config.co_chairs.size(); ++i) {
     const CoChairSettings& cc = ctx.config.co_chairs[i];
-    if (!cc.mailbox || cc.mailbox->sent_folder.empty()) continue;
-    out.push_back({{cc.identity.address + "/" + cc.mailbox->sent_folder, i, true},
+    if (!cc.mailbox) continue;
+    const std::string& named = cc.mailbox->sent_folder;
+    out.push_back({{cc.identity.address + "/" + (named.empty() ? "Sent" : named), i, true},
                    &*cc.mailbox,
-                   cc.mailbox->sent_folder});
+                   kSentFolder});
   }
   return out;
 }

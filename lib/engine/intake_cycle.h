@@ -62,7 +62,7 @@ class IntakeCycle {
   struct Source {
     FolderRole role;
     const MailboxSettings* mailbox;
-    std::string folder;  // empty: the URL's
+    std::string folder;  // empty: the URL's; kSentFolder: the co-chair's Sent folder
   };
   std::vector<Source> Sources(const ProcedureContext& ctx) const;
   // Letters the mail server refused for good: a complainant who was not reached is the

@@ -117,8 +117,8 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
   }
   if (intake_command) {
     const bool from_own_sent = role.sent && role.co_chair == writer;
-    const auto& mailbox = ctx_.config.co_chairs[*writer].mailbox;
-    const bool sent_is_read = mailbox && !mailbox->sent_folder.empty();
+    // Every co-chair mailbox intaked reads has its Sent folder read too.
+    const bool sent_is_read = ctx_.config.co_chairs[*writer].mailbox.has_value();
     if (!from_own_sent && sent_is_read) {
       // Not recorded: the copy in their Sent folder proves who wrote it, and is acted on there.
       return {"deferred", "", "a co-chair's command; acted on from their Sent folder"};
@@ -128,8 +128,7 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
       record("other",
              "#complaint/#compliment from a co-chair whose Sent folder is not read: not acted on",
              std::nullopt, true, true);
-      return {"other", "",
-              "co-chair command not acted on: configure their mailbox and sent_folder"};
+      return {"other", "", "co-chair command not acted on: configure their mailbox (imap_url)"};
     }
     const auto done =
         HandleIntakeCommand(ctx_, db_, tokens_, now, m, *writer, cmd, {role.key, writer, received});

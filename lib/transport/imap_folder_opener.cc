@@ -1,5 +1,6 @@
 #include "transport/imap_folder_opener.h"
 
+#include "transport/folder_choice.h"
 #include "transport/imap_session.h"
 #include "transport/imap_url.h"
 
@@ -43,8 +44,9 @@ Result<std::unique_ptr<MailFolder>> ImapFolderOpener::Open(const MailboxSettings
     connect({mailbox.username, mailbox.password, ""});
   }
   if (!session.ok()) return session.status();
-  const std::string name = folder.empty() ? url.folder : folder;
-  auto info = (*session)->Examine(name);
+  const Result<ChosenFolder> chosen = ChooseFolder(**session, mailbox, folder);
+  if (!chosen.ok()) return chosen.status();
+  auto info = (*session)->Examine(chosen->name);
   if (!info.ok()) return info.status();
   return std::unique_ptr<MailFolder>(new ImapFolder(std::move(session.value()), info.value()));
 }

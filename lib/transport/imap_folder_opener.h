@@ -1,7 +1,8 @@
 // ImapFolderOpener: MailFolderOpener over real IMAP servers.
 //
 // Each Open() logs in afresh and EXAMINEs the folder (read-only), so a
-// co-chair's mailbox can never be changed through it. The folder owns its
+// co-chair's mailbox can never be changed through it; which folder that is,
+// FolderChoice decides (a Sent folder may be found by its \Sent mark). The folder owns its
 // connection and logs out when destroyed. Logins go through the LoginGuard,
 // if given: an account whose credentials were refused is not offered to its
 // server again until the config is reloaded (Open returns kPermanent at once).

@@ -41,10 +41,18 @@ class MailFolder {
                                                  uint64_t max_bytes) = 0;
 };
 
+// The folder name that asks MailFolderOpener::Open for a co-chair's Sent
+// folder: the one their `sent_folder` names or, when that is left out, the one
+// their server marks \Sent (RFC 6154). The engine asks by this name whatever
+// the folder is called, so what it keys on stays the same across restarts.
+inline constexpr char kSentFolder[] = "\\Sent";
+
 class MailFolderOpener {
  public:
   virtual ~MailFolderOpener() = default;
-  // Opens `folder` of `mailbox` read-only (empty folder: the one in its URL).
+  // Opens `folder` of `mailbox` read-only (empty folder: the one in its URL;
+  // kSentFolder: its Sent folder, configured or found). A Sent folder that is
+  // neither configured nor marked is the mailbox's failure (kNotFound).
   virtual Result<std::unique_ptr<MailFolder>> Open(const MailboxSettings& mailbox,
                                                    const std::string& folder) = 0;
 };

@@ -195,7 +195,10 @@ std::string MailStack::WriteConfig(const std::string& prefix, const std::string&
     const std::string addr = prefix + "-" + who[i] + "@pacts.test";
     c << "[[co_chair]]\nname = \"" << names[i] << "\"\naddress = \"" << addr << "\"\naliases = [\""
       << aliases[i] << "\"]\nimap_url = \"" << imap << "\"\npassword_file = \"" << dir_
-      << "/secrets/" << addr << "\"\n\n";
+      << "/secrets/" << addr
+      << "\"\n"
+      // Named, not found: the stack marks another folder \Sent (sent_folder_e2e_test.cc).
+      << "sent_folder = \"Sent\"\n\n";
   }
   c << "[fallback]\nname = \"Steering Group\"\naddress = \"" << prefix
     << "-steering@pacts.test\"\n\n"
