@@ -333,7 +333,7 @@ TEST_F(Erasure, UpgradingTiesEarlierLoggedComplaintsToTheirCases) {
   {
     SQLite::Database old(path_, SQLite::OPEN_READWRITE);
     old.exec(
-        "DROP TRIGGER compliment_letters_name_their_message; ALTER TABLE outbox DROP COLUMN "
+        "DROP TRIGGER caseless_letters_name_their_message; ALTER TABLE outbox DROP COLUMN "
         "about_message; DROP TABLE attempts; ALTER TABLE messages DROP COLUMN alerted; "
         "PRAGMA user_version = 3");
     IntakeCycle cycle(old, server_, sender_, clock_, tokens_, *outages_, log_);

@@ -26,7 +26,11 @@ int LocalZone::LocalHour(Instant t) const {
 }
 
 Instant LocalZone::At(date::sys_days d, int hour) const {
-  const date::local_seconds local{d.time_since_epoch() + std::chrono::hours(hour)};
+  return FromLocal(date::local_seconds{d.time_since_epoch() + std::chrono::hours(hour)});
+}
+
+
+Instant LocalZone::FromLocal(date::local_seconds local) const {
   const auto info = zone_->get_info(local);
   if (info.result == date::local_info::nonexistent) {
     return info.second.begin;  // the clocks jumped over this hour: take when it resumes

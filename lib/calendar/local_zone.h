@@ -30,6 +30,9 @@ class LocalZone {
   Instant At(date::sys_days d, int hour) const;
   // The last second of the local date `d`.
   Instant EndOfDay(date::sys_days d) const;
+  // The instant a local wall-clock time names (the earlier one when the clocks go back,
+  // the moment they resume when it falls in a gap).
+  Instant FromLocal(date::local_seconds local) const;
 
  private:
   LocalZone(const date::time_zone* zone, std::string name) : zone_(zone), name_(std::move(name)) {}

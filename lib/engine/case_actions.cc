@@ -115,7 +115,7 @@ std::string CaseActions::RelayToComplainant(CaseRecord& c, const Actor& by,
 void CaseActions::ForwardToActors(CaseRecord& c, const std::string& text, const std::string& note) {
   CaseStore(db_).AddEvent(c.id, now_, CaseEventKind::kComplainantReply, text, Role::kComplainant);
   LetterFields f = mail_.Fields(c);
-  f.values["text"] = text;
+  f.values["text"] = mail_.ForStaff(c, text);
   f.values["note"] = note;
   f.flags["has_note"] = !note.empty();
   mail_.Send(c, "correspondence_to_handler", {mail_.NameOf(c.handler_email), c.handler_email}, f,
@@ -192,7 +192,7 @@ std::string CaseActions::CasePack(const CaseRecord& c) {
     const char* label = EventLabel(e.kind);
     if (!label) continue;
     pack += std::string(label) + ", " + FormatDateForPeople(ctx_.zone.LocalDate(e.at)) + "\n" +
-            std::string(40, '-') + "\n" + e.detail + "\n\n";
+            std::string(40, '-') + "\n" + (e.actor == Role::kComplainant ? mail_.ForStaff(c, e.detail) : e.detail) + "\n\n";
   }
   return pack;
 }

@@ -1,5 +1,7 @@
 #include "engine/case_mail.h"
 
+#include "procedure/anonymity_redaction.h"
+
 #include "calendar/local_zone.h"
 #include "engine/letter_post.h"
 #include "letters/automatic_answers.h"
@@ -73,6 +75,10 @@ LetterFields CaseMail::Fields(const CaseRecord& c) const {
       {"keyword_help", KeywordHelp(Role::kHandler, c.phase)}};
   f.flags = {{"anonymous", c.anonymous}, {"stage_two", c.phase == Phase::kStageTwo}};
   return f;
+}
+
+std::string CaseMail::ForStaff(const CaseRecord& c, const std::string& words) const {
+  return c.anonymous ? RedactForStaff(words, {c.complainant_name, c.complainant_email}) : words;
 }
 
 bool AutomaticMailCapReached(SQLite::Database& db, const std::string& recipient, Instant now) {

@@ -35,6 +35,9 @@ class CaseMail {
 
   // Fields every case letter may use; `extra` adds or overrides.
   LetterFields Fields(const CaseRecord& c) const;
+  // The complainant's words as staff may read them: an anonymous complainant's name,
+  // sign-off and contact details withheld.
+  std::string ForStaff(const CaseRecord& c, const std::string& complainant_words) const;
 
   // Renders `letter` for `to` and enqueues it. Returns false (and records why on
   // the case) when a rule above withholds it. Throws if the template fails.

@@ -9,7 +9,6 @@
 #include "procedure/complainant_requests.h"
 #include "procedure/deadlines.h"
 #include "procedure/naming.h"
-#include "procedure/routing.h"
 #include "store/case_store.h"
 
 namespace intaked {
@@ -55,20 +54,27 @@ bool AddressedTo(const Message& m, const std::string& email) {
   return false;
 }
 
+ComplaintRoute RouteComplaint(const ProcedureContext& ctx, SQLite::Database& db,
+                              const NewComplaint& n, const Arrival& arrival) {
+  const Config& cfg = ctx.config;
+  CaseStore cases(db);
+  RoutingInput in;
+  in.named = NamedCoChairs({n.subject + "\n" + n.own_text, n.sent_straight_to},
+                           ctx.CoChairIdentities());
+  for (size_t i = 0; i < cfg.co_chairs.size(); ++i) {
+    const std::string& email = cfg.co_chairs[i].identity.address;
+    in.received_directly.push_back(arrival.co_chair == i ||
+                                   (n.message && AddressedTo(*n.message, email)));
+    in.open_cases.push_back(cases.OpenCasesHandledBy(email));
+  }
+  return {in.named, Route(in)};
+}
+
 OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
   const Config& cfg = ctx_.config;
   CaseStore cases(db_);
-  const std::string own = n.subject + "\n" + n.own_text;
-
-  RoutingInput route_in;
-  route_in.named = NamedCoChairs(own, ctx_.CoChairIdentities());
-  for (size_t i = 0; i < cfg.co_chairs.size(); ++i) {
-    const std::string& email = cfg.co_chairs[i].identity.address;
-    route_in.received_directly.push_back(arrival.co_chair == i ||
-                                         (n.message && AddressedTo(*n.message, email)));
-    route_in.open_cases.push_back(cases.OpenCasesHandledBy(email));
-  }
-  const RoutingDecision route = Route(route_in);
+  const ComplaintRoute routed = RouteComplaint(ctx_, db_, n, arrival);
+  const RoutingDecision& route = routed.decision;
 
   CaseRecord c;
   const date::sys_days day0 = ctx_.zone.LocalDate(arrival.received);
@@ -78,14 +84,14 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
   c.subject = n.subject;
   c.complainant_name = n.complainant.name;
   c.complainant_email = n.complainant.email;
-  c.anonymous = AsksForAnonymity(own);
+  c.anonymous = n.anonymous;
   c.received_at = arrival.received;
   c.thread_id = n.thread_id;
   c.handler_email =
       route.co_chair ? cfg.co_chairs[*route.co_chair].identity.address : cfg.fallback_address;
   std::vector<std::string> named_names;
-  for (size_t i = 0; i < route_in.named.size(); ++i) {
-    if (!route_in.named[i]) continue;
+  for (size_t i = 0; i < routed.named.size(); ++i) {
+    if (!routed.named[i]) continue;
     c.named_emails.push_back(cfg.co_chairs[i].identity.address);
     named_names.push_back(cfg.co_chairs[i].identity.name);
   }
@@ -104,14 +110,15 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
   LetterFields f = mail.Fields(c);
   f.values["handler_role"] = route.co_chair ? "one of our co-chairs" : "our " + cfg.fallback_name;
   f.values["acknowledged"] = FormatDateForPeople(ctx_.zone.LocalDate(now_));
-  f.values["complaint_text"] = TrimRight(n.own_text);
+  f.values["complaint_text"] = TrimRight(mail.ForStaff(c, n.own_text));
   f.values["named_others"] = JoinNames(named_names);
   f.flags["names_someone"] = !named_names.empty();
   f.flags["has_address"] = !c.complainant_email.empty();
   f.flags["has_attachments"] = !n.attachments.empty();
   for (const Attachment& a : n.attachments) {
-    f.lists["attachments"].push_back(
-        {{"name", a.filename}, {"type", a.content_type}, {"size", HumanSize(a.size)}});
+    f.lists["attachments"].push_back({{"name", c.anonymous ? "a file" : a.filename},
+                                      {"type", a.content_type},
+                                      {"size", HumanSize(a.size)}});
   }
   // The handler is told the truth: an acknowledgement that did not go is theirs to give.
   // A From that was there but unusable (malformed, hostile) gets nothing, not even by
@@ -133,7 +140,9 @@ OpenedCase CaseOpening::Open(const NewComplaint& n, const Arrival& arrival) {
   // The handler gets the complainant's files too, unless they are too big for mail.
   size_t total = 0;
   for (const Attachment& a : n.attachments) total += a.size;
-  const bool attach = total <= kMaxForwardedBytes;
+  // An anonymous complainant's files can name them: staff see their type and size only.
+  const bool attach = total <= kMaxForwardedBytes && !c.anonymous;
+  f.flags["attachments_withheld"] = c.anonymous;
   f.flags["attachments_attached"] = attach;
   mail.Send(c, "handler_notification", {mail.NameOf(c.handler_email), c.handler_email}, f,
             "auto-generated", attach ? n.attachments : std::vector<Attachment>{});

@@ -14,6 +14,7 @@
 #include "base/clock.h"
 #include "engine/procedure_context.h"
 #include "mail/message.h"
+#include "procedure/routing.h"
 
 namespace intaked {
 
@@ -32,7 +33,17 @@ struct NewComplaint {
   std::string thread_id;             // the Message-ID letters to the complainant thread under
   const Message* message = nullptr;  // the mail itself, for To/Cc routing; may be null
   std::string why;
+  std::optional<size_t> sent_straight_to;  // the one co-chair it was addressed to, if only one
+  bool anonymous = false;                  // the complainant asked not to be named
 };
+
+// Who would handle a complaint, and why: away from every co-chair it names.
+struct ComplaintRoute {
+  std::vector<bool> named;  // per co-chair
+  RoutingDecision decision;
+};
+ComplaintRoute RouteComplaint(const ProcedureContext& ctx, SQLite::Database& db,
+                              const NewComplaint& complaint, const Arrival& arrival);
 
 struct OpenedCase {
   int64_t id = 0;

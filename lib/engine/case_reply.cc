@@ -21,10 +21,9 @@ bool GivesTheFallbackStanding(const std::string& purpose) {
 
 // Does the message answer a letter intaked sent `sender` about case `c` (for the fallback
 // acting on a case it does not handle: one of the letters that give it standing)?
-bool AnswersOurLetter(SQLite::Database& db, const Message& m, const CaseRecord& c,
+bool AnswersOurLetter(SQLite::Database& db, const MessageReading& r, const CaseRecord& c,
                       const std::string& sender, Role role) {
-  std::vector<std::string> ids = m.references;
-  if (!m.in_reply_to.empty()) ids.push_back(m.in_reply_to);
+  const std::vector<std::string>& ids = r.answers;
   Outbox outbox(db);
   const bool standing_needed = role == Role::kFallback && !SameEmail(sender, c.handler_email);
   for (const std::string& id : ids) {
@@ -156,17 +155,19 @@ bool AppealInTime(const ProcedureContext& ctx, const CaseRecord& c, Instant rece
 
 CaseReplyOutcome FromComplainant(const ProcedureContext& ctx, SQLite::Database& db, Instant now,
                                  CaseActions& act, CaseRecord& c, const CaseMessage& in) {
-  const std::string& text = in.own_text;
+  const MessageReading& r = in.reading;
+  const std::string& text = r.own_text;
   // Asking not to be named counts in any reply: from then on staff see no name or address.
-  if (!c.anonymous && AsksForAnonymity(text)) {
+  if (!c.anonymous && r.asks_anonymity) {
     c.anonymous = true;
     CaseStore(db).Save(c);
     CaseStore(db).AddEvent(c.id, now, CaseEventKind::kAnonymous,
                            "the complainant asked not to be named (in a reply)",
                            Role::kComplainant);
   }
-  const bool asks_review = AsksForReview(text);
-  if (asks_review && AppealInTime(ctx, c, in.received)) {
+  // "I am happy with this and will not appeal" declines; only a request starts Stage Two.
+  const bool asks_review = r.review == ReviewRequest::kAsks;
+  if (asks_review && AppealInTime(ctx, c, r.received)) {
     CaseStore(db).AddEvent(c.id, now, CaseEventKind::kComplainantReply, text, Role::kComplainant);
     act.StartStageTwo(c, {Role::kComplainant, c.complainant_email},
                       "the complainant asked for an independent review");
@@ -218,16 +219,18 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
                                    const CaseMessage& in) {
   CaseActions act(ctx, db, tokens, now);
   CaseStore cases(db);
-  const std::string from = in.message.from ? in.message.from->email : "";
+  const MessageReading& r = in.reading;
+  const Message& m = r.message;
+  const std::string& from = r.from;
 
   // Out-of-office replies and bounces carry a token or a case reference like
   // any reply; relaying them, or acting on them, would start a loop.
-  if (const std::string why = AutomatedReason(in.message, ctx.rules); !why.empty()) {
+  if (const std::string& why = r.automated; !why.empty()) {
     cases.AddEvent(c.id, now, CaseEventKind::kAutomated,
                    "automated mail (" + why + ") from " + Writer(act.mail(), c, from, in) +
                        ": recorded, not relayed or acted on");
     // A delivery failure report on the case: a letter to the complainant bounced.
-    if (IsDeliveryFailureAbout(in.message, c.complainant_email))
+    if (IsDeliveryFailureAbout(m, c.complainant_email))
       act.ComplainantLetterUndelivered(c, "");
     return {CaseReplyKind::kAutomated, "automated mail on the case (" + why + "): recorded only"};
   }
@@ -237,22 +240,21 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
     }
     // Written to the complainant (a copy to intake or not): they have it already.
     const bool to_complainant =
-        !c.complainant_email.empty() && AddressedTo(in.message, c.complainant_email);
-    if (to_complainant || !AddressedTo(in.message, ctx.config.intake_address)) {
-      cases.AddEvent(c.id, now, CaseEventKind::kDirectReply, in.own_text, Role::kHandler);
+        !c.complainant_email.empty() && AddressedTo(m, c.complainant_email);
+    if (to_complainant || !r.to_intake) {
+      cases.AddEvent(c.id, now, CaseEventKind::kDirectReply, r.own_text, Role::kHandler);
       return {CaseReplyKind::kRecorded,
               "the handler wrote to the complainant directly; recorded, not sent again"};
     }
-    return Execute(ctx, act, c, {Role::kHandler, in.sent_folder_owner},
-                   ParseReplyCommand(in.own_text));
+    return Execute(ctx, act, c, {Role::kHandler, in.sent_folder_owner}, r.command);
   }
   if (const auto role = act.mail().RoleOf(c, from)) {
-    if (AnswersOurLetter(db, in.message, c, from, *role))
-      return Execute(ctx, act, c, {*role, from}, ParseReplyCommand(in.own_text));
+    if (AnswersOurLetter(db, r, c, from, *role))
+      return Execute(ctx, act, c, {*role, from}, r.command);
     // A new message (not a reply) from the handler to intake: its copy in their Sent
     // folder proves who wrote it, and is acted on there.
     if (*role == Role::kHandler && SentFolderRead(ctx, from) &&
-        AddressedTo(in.message, ctx.config.intake_address)) {
+        r.to_intake) {
       return {CaseReplyKind::kDeferred, "the handler's message; acted on from their Sent folder"};
     }
     cases.AddEvent(c.id, now, CaseEventKind::kUnauthenticated,
@@ -263,7 +265,7 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
   }
   if (!c.complainant_email.empty() && SameEmail(from, c.complainant_email)) {
     if (c.state == CaseState::kVoid) {
-      cases.AddEvent(c.id, now, CaseEventKind::kComplainantReply, in.own_text, Role::kComplainant);
+      cases.AddEvent(c.id, now, CaseEventKind::kComplainantReply, r.own_text, Role::kComplainant);
       return {CaseReplyKind::kRecorded, "reply on a voided case"};
     }
     return FromComplainant(ctx, db, now, act, c, in);

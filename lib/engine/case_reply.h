@@ -20,16 +20,14 @@
 
 #include "base/clock.h"
 #include "engine/procedure_context.h"
-#include "mail/message.h"
+#include "engine/message_reading.h"
 #include "store/case_store.h"
 
 namespace intaked {
 
 struct CaseMessage {
-  const Message& message;
-  std::string own_text;           // without quoted history
+  const MessageReading& reading;  // the message, read once
   std::string sent_folder_owner;  // set when read from that co-chair's Sent folder
-  Instant received{};             // when the server received it (an appeal's timeliness)
 };
 
 enum class CaseReplyKind {

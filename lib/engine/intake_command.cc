@@ -8,6 +8,7 @@
 #include "engine/case_mail.h"
 #include "engine/letter_post.h"
 #include "letters/automatic_answers.h"
+#include "procedure/complainant_requests.h"
 #include "mail/address.h"
 #include "store/outbox.h"
 
@@ -139,26 +140,47 @@ void HandleCompliment(const ProcedureContext& ctx, SQLite::Database& db, TokenSo
   }
 }
 
+namespace {
+
+// When the forwarded complaint was made: when its writer sent it, if the forward shows a
+// plausible time (not after the forward itself arrived), else when the forward arrived.
+Instant ForwardedReceipt(const ProcedureContext& ctx, const ForwardedMessage& f, Instant forwarded) {
+  const std::optional<Instant> sent = ForwardedSentAt(f, ctx.zone);
+  return sent && *sent <= forwarded ? *sent : forwarded;
+}
+
+}  // namespace
+
 IntakeCommandResult HandleIntakeCommand(const ProcedureContext& ctx, SQLite::Database& db,
-                                        TokenSource& tokens, Instant now, const Message& m,
-                                        size_t co_chair, const ReplyCommand& cmd,
-                                        const Arrival& arrival) {
+                                        TokenSource& tokens, Instant now, const MessageReading& r,
+                                        size_t co_chair, const Arrival& arrival) {
   const std::string logged_by = ctx.config.co_chairs[co_chair].identity.name;
-  const Address person = NamedComplainant(cmd.text);
-  const std::string text = WithoutComplainantLine(cmd.text);
-  const std::string subject = StripForwardPrefix(m.subject);
+  const ReplyCommand& cmd = r.command;
+  const std::optional<ForwardedMessage>& fwd = r.forwarded;
+  // A "Complainant:" line wins; otherwise a forwarded message's writer is the person.
+  Address person = NamedComplainant(cmd.text);
+  if (person.name.empty() && person.email.empty() && fwd) person = fwd->from;
+  // The complaint is what its writer wrote, not the co-chair's covering note.
+  const std::string text = fwd ? Trim(fwd->text) : WithoutComplainantLine(cmd.text);
+  const std::string subject =
+      StripForwardPrefix(fwd && !fwd->subject.empty() ? fwd->subject : r.message.subject);
   if (cmd.keyword == Keyword::kCompliment) {
     HandleCompliment(ctx, db, tokens, now, {person, subject, text, logged_by});
     return {"compliment", "", std::nullopt};
   }
+  Arrival when = arrival;
+  if (fwd) when.received = ForwardedReceipt(ctx, *fwd, arrival.received);
   NewComplaint n{person,
                  subject.empty() ? "Complaint logged by " + logged_by : subject,
                  text,
-                 m.attachments,
+                 r.message.attachments,
                  "",
                  nullptr,
-                 "logged by " + logged_by + " (#complaint)"};
-  const OpenedCase opened = CaseOpening(ctx, db, tokens, now).Open(n, arrival);
+                 "logged by " + logged_by + (fwd ? " (#complaint on a forwarded message)" : " (#complaint)"),
+                 // A complaint forwarded by the co-chair it was written to: "you" is them.
+                 fwd ? std::optional<size_t>(co_chair) : std::nullopt,
+                 AsksForAnonymity(subject + "\n" + text)};
+  const OpenedCase opened = CaseOpening(ctx, db, tokens, now).Open(n, when);
   return {"complaint", opened.reference, opened.id};
 }
 

@@ -15,6 +15,7 @@
 
 #include "base/clock.h"
 #include "engine/case_opening.h"
+#include "engine/message_reading.h"
 #include "engine/procedure_context.h"
 #include "procedure/reply_command.h"
 
@@ -38,9 +39,8 @@ struct IntakeCommandResult {
 };
 
 IntakeCommandResult HandleIntakeCommand(const ProcedureContext& ctx, SQLite::Database& db,
-                                        TokenSource& tokens, Instant now, const Message& m,
-                                        size_t co_chair, const ReplyCommand& cmd,
-                                        const Arrival& arrival);
+                                        TokenSource& tokens, Instant now, const MessageReading& r,
+                                        size_t co_chair, const Arrival& arrival);
 
 // The complainant a co-chair's command names: "Complainant: Name <address>", or
 // the From of a forwarded message in `text`. The name may come without an address.

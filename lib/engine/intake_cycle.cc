@@ -89,9 +89,9 @@ Status IntakeCycle::ProcessOne(const ProcedureContext& ctx, const Source& src,
     states.Put(src.role.key, {uidvalidity, mail.uid});
     attempts.Finish(src.role.key, uidvalidity, mail.uid);
     tx.commit();
-    if (out.kind == "duplicate") ++report->duplicates;
-    if (out.kind == "complaint") ++report->complaints;
-    log_->info("{} uid {}: {}{}{}", src.role.key, mail.uid, out.kind,
+    if (out.fate == MessageFate::kDuplicate) ++report->duplicates;
+    if (out.fate == MessageFate::kComplaint) ++report->complaints;
+    log_->info("{} uid {}: {}{}{}", src.role.key, mail.uid, StorageName(out.fate),
                out.reference.empty() ? "" : " " + out.reference,
                out.detail.empty() ? "" : " - " + out.detail);
     return Status::Ok();

@@ -7,12 +7,10 @@
 #include "engine/case_opening.h"
 #include "engine/case_reply.h"
 #include "engine/intake_command.h"
+#include "engine/possible_complaint.h"
 #include "mail/address.h"
 #include "mail/mime_parser.h"
-#include "mail/quoted_text.h"
 #include "procedure/case_reference.h"
-#include "procedure/classification.h"
-#include "procedure/reply_command.h"
 #include "store/case_store.h"
 #include "store/message_log.h"
 #include "store/outbox.h"
@@ -20,20 +18,35 @@
 namespace intaked {
 namespace {
 
-// The case a reply belongs to: by the ids it answers, then by [REF] in the subject.
-std::optional<int64_t> FindCase(SQLite::Database& db, const Message& m, const std::string& prefix) {
-  std::vector<std::string> ids = m.references;
-  if (!m.in_reply_to.empty()) ids.insert(ids.begin(), m.in_reply_to);
+// A complainant's fresh email (not a reply) asking for the review while their case's
+// appeal window is open - or was, when they sent it - belongs to that case.
+std::optional<int64_t> AppealCaseOf(SQLite::Database& db, const ProcedureContext& ctx,
+                                    const MessageReading& r) {
+  if (r.from.empty() || r.review != ReviewRequest::kAsks) return std::nullopt;
+  for (const CaseRecord& c : CaseStore(db).OfComplainant(r.from)) {
+    if (c.phase == Phase::kAppealWindow) return c.id;
+    const auto due = ParseIsoDate(c.appeal_due);
+    if (c.close_cause == CloseCause::kAppealWindowEnded && due &&
+        ctx.zone.LocalDate(r.received) <= *due)
+      return c.id;
+  }
+  return std::nullopt;
+}
+
+// The case a message belongs to: by the ids it answers, then by [REF] in the subject,
+// then (a complainant asking for the review in a fresh email) by who sent it.
+std::optional<int64_t> FindCase(SQLite::Database& db, const ProcedureContext& ctx,
+                                const MessageReading& r) {
   Outbox outbox(db);
   MessageLog log(db);
-  for (const std::string& id : ids) {
+  for (const std::string& id : r.answers) {
     if (auto sent = outbox.FindByMessageId(id); sent && sent->case_id) return sent->case_id;
     if (auto c = log.CaseOf(id)) return c;
   }
-  if (auto ref = FindCaseReference(m.subject, prefix)) {
+  if (auto ref = FindCaseReference(r.message.subject, ctx.config.reference_prefix)) {
     if (auto c = CaseStore(db).FindByReference(*ref)) return c->id;
   }
-  return std::nullopt;
+  return AppealCaseOf(db, ctx, r);
 }
 
 // FNV-1a, in hex: stable across runs and builds.
@@ -48,127 +61,151 @@ std::string Fnv(std::string_view bytes) {
 
 }  // namespace
 
-std::string DedupKey(const Message& m) {
-  if (!m.message_id.empty()) return m.message_id;
-  // Hash what the sender wrote, not the trace headers each mailbox's delivery
-  // adds, so one message without an id is still one message in two mailboxes.
-  std::string content = (m.from ? m.from->email : "") + "\n" + m.subject + "\n" +
-                        (m.date ? std::to_string(m.date->time_since_epoch().count()) : "") + "\n" +
-                        m.body;
-  for (const Attachment& at : m.attachments)
-    content += "\n" + at.filename + ":" + std::to_string(at.size);
-  return fmt::format("no-message-id.{}.{}@intaked.invalid", Fnv(content), content.size());
+const char* StorageName(MessageFate fate) {
+  switch (fate) {
+    case MessageFate::kDuplicate:
+      return "duplicate";
+    case MessageFate::kDeferred:
+      return "deferred";
+    case MessageFate::kOwn:
+      return "own";
+    case MessageFate::kCorrespondence:
+      return "correspondence";
+    case MessageFate::kAutomated:
+      return "automated";
+    case MessageFate::kComplaint:
+      return "complaint";
+    case MessageFate::kCompliment:
+      return "compliment";
+    case MessageFate::kPossibleComplaint:
+      return "possible_complaint";
+    case MessageFate::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+void MessageProcessor::Record(const MessageReading& r, const FolderRole& role, MessageFate fate,
+                              const std::string& why, std::optional<int64_t> case_id,
+                              bool details, bool keep_raw) {
+  MessageLog(db_).Record({r.message.message_id, role.key, r.received, StorageName(fate), why,
+                          case_id, details ? r.from : "", details ? r.message.subject : "",
+                          keep_raw ? std::optional<std::string>(mail_->raw) : std::nullopt});
 }
 
 ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole& role,
                                          Instant now) {
-  Message m = ParseMessage(fm.raw);
-  m.message_id = DedupKey(m);
-  // Never later than our own clock: a server clock ahead of ours, or a replay
-  // (`run --now`) of a mailbox holding later mail, must not date a complaint
-  // in the future and so push its deadlines out.
-  const Instant received =
-      std::min(now, fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date
-                    : m.date                                        ? *m.date
-                                                                    : now);
-  MessageLog log(db_);
-  if (log.Contains(m.message_id)) return {"duplicate", "", "already processed"};
-  const std::string from = m.from ? m.from->email : "";
-  auto record = [&](const std::string& kind, const std::string& why, std::optional<int64_t> case_id,
-                    bool details, bool keep_raw) {
-    log.Record({m.message_id, role.key, received, kind, why, case_id, details ? from : "",
-                details ? m.subject : "",
-                keep_raw ? std::optional<std::string>(fm.raw) : std::nullopt});
-  };
-  if (Outbox(db_).FindByMessageId(m.message_id)) {
-    record("own", "a letter intaked sent", std::nullopt, false, false);
-    return {"own", "", "our own letter"};
+  mail_ = &fm;
+  const MessageReading r = ReadMessage(fm, ctx_, now);
+  if (MessageLog(db_).Contains(r.message.message_id))
+    return {MessageFate::kDuplicate, "", "already processed"};
+  if (Outbox(db_).FindByMessageId(r.message.message_id)) {
+    Record(r, role, MessageFate::kOwn, "a letter intaked sent", std::nullopt, false, false);
+    return {MessageFate::kOwn, "", "our own letter"};
   }
-  if (SameEmail(from, ctx_.config.intake_address)) {
-    record("own", "sent from the intake address", std::nullopt, false, false);
-    return {"own", "", "from the intake address"};
+  if (SameEmail(r.from, ctx_.config.intake_address)) {
+    Record(r, role, MessageFate::kOwn, "sent from the intake address", std::nullopt, false, false);
+    return {MessageFate::kOwn, "", "from the intake address"};
   }
-  if (fm.truncated) {
-    // Over polling's size limit: only the header was fetched. Say so wherever the text would be.
-    m.body = "[This message is larger than intaked reads (" +
-             std::to_string(ctx_.config.max_message_bytes >> 20) +
-             " MB); open it in the mailbox to read it.]";
-    m.defects.push_back("too large: header only");
-  }
-  const std::string own_text = StripQuotedText(m.body);
-  const std::optional<int64_t> case_id = FindCase(db_, m, ctx_.config.reference_prefix);
-  const std::optional<size_t> writer = CoChairIndex(from);
-  const ReplyCommand cmd = ParseReplyCommand(own_text);
-  const bool intake_command =
-      !case_id && writer && AddressedTo(m, ctx_.config.intake_address) &&
-      (cmd.keyword == Keyword::kComplaint || cmd.keyword == Keyword::kCompliment);
-
-  if (case_id) {
-    const auto c = CaseStore(db_).FindById(*case_id);
-    const std::string owner =
-        role.sent && role.co_chair ? ctx_.config.co_chairs[*role.co_chair].identity.address : "";
-    const CaseReplyOutcome out =
-        HandleCaseMessage(ctx_, db_, tokens_, now, *c, {m, own_text, owner, received});
-    // Not recorded: the copy in the writer's Sent folder is the one acted on.
-    if (out.kind == CaseReplyKind::kDeferred) return {"deferred", c->reference, out.detail};
-    const std::string kind = out.kind == CaseReplyKind::kAutomated ? "automated" : "correspondence";
-    record(kind, StorageName(out.kind), case_id, true, true);
-    return {kind, c->reference, out.detail};
-  }
-  if (intake_command) {
-    const bool from_own_sent = role.sent && role.co_chair == writer;
-    // Every co-chair mailbox intaked reads has its Sent folder read too.
-    const bool sent_is_read = ctx_.config.co_chairs[*writer].mailbox.has_value();
-    if (!from_own_sent && sent_is_read) {
-      // Not recorded: the copy in their Sent folder proves who wrote it, and is acted on there.
-      return {"deferred", "", "a co-chair's command; acted on from their Sent folder"};
+  if (const auto case_id = FindCase(db_, ctx_, r)) return OnCase(r, role, *case_id, now);
+  if (r.command.keyword == Keyword::kComplaint) {
+    const PossibleComplaintAnswer answer = OpenPossibleComplaint(ctx_, db_, tokens_, now, r);
+    if (answer.opened) {
+      Record(r, role, MessageFate::kCorrespondence, "#complaint on a possible complaint",
+             answer.opened->id, true, true);
+      return {MessageFate::kComplaint, answer.opened->reference,
+              "a possible complaint opened by " + MaskEmail(r.from)};
     }
-    if (!from_own_sent) {
-      // Without their Sent folder nothing proves the From: a forger could open cases at will.
-      record("other",
-             "#complaint/#compliment from a co-chair whose Sent folder is not read: not acted on",
-             std::nullopt, true, true);
-      return {"other", "", "co-chair command not acted on: configure their mailbox (imap_url)"};
+    if (answer.answers_a_note) {
+      Record(r, role, MessageFate::kOther, answer.detail, std::nullopt, true, false);
+      return {MessageFate::kOther, "", answer.detail};
     }
-    const auto done =
-        HandleIntakeCommand(ctx_, db_, tokens_, now, m, *writer, cmd, {role.key, writer, received});
-    record(done.kind, "#" + done.kind + " logged by a co-chair", done.case_id, true, true);
-    return {done.kind, done.reference, "logged by a co-chair"};
   }
+  const bool command = r.writer_co_chair && r.to_intake &&
+                       (r.command.keyword == Keyword::kComplaint ||
+                        r.command.keyword == Keyword::kCompliment);
+  if (command) return IntakeCommand(r, role, now);
   if (role.sent) {  // the rest of a co-chair's own outgoing mail is none of intaked's business
-    record("other", "sent mail", std::nullopt, false, false);
-    return {"other", "", "co-chair's own sent mail"};
+    Record(r, role, MessageFate::kOther, "sent mail", std::nullopt, false, false);
+    return {MessageFate::kOther, "", "co-chair's own sent mail"};
   }
-  const Classification cl = Classify(m, ctx_.rules);
+  return ByVerdict(r, role, now);
+}
+
+ProcessOutcome MessageProcessor::OnCase(const MessageReading& r, const FolderRole& role,
+                                        int64_t case_id, Instant now) {
+  const auto c = CaseStore(db_).FindById(case_id);
+  const std::string owner =
+      role.sent && role.co_chair ? ctx_.config.co_chairs[*role.co_chair].identity.address : "";
+  const CaseReplyOutcome out = HandleCaseMessage(ctx_, db_, tokens_, now, *c, {r, owner});
+  // Not recorded: the copy in the writer's Sent folder is the one acted on.
+  if (out.kind == CaseReplyKind::kDeferred)
+    return {MessageFate::kDeferred, c->reference, out.detail};
+  const MessageFate fate = out.kind == CaseReplyKind::kAutomated ? MessageFate::kAutomated
+                                                                 : MessageFate::kCorrespondence;
+  Record(r, role, fate, StorageName(out.kind), case_id, true, true);
+  return {fate, c->reference, out.detail};
+}
+
+ProcessOutcome MessageProcessor::IntakeCommand(const MessageReading& r, const FolderRole& role,
+                                               Instant now) {
+  const size_t writer = *r.writer_co_chair;
+  const bool from_own_sent = role.sent && role.co_chair == writer;
+  // Every co-chair mailbox intaked reads has its Sent folder read too.
+  const bool sent_is_read = ctx_.config.co_chairs[writer].mailbox.has_value();
+  if (!from_own_sent && sent_is_read) {
+    // Not recorded: the copy in their Sent folder proves who wrote it, and is acted on there.
+    return {MessageFate::kDeferred, "", "a co-chair's command; acted on from their Sent folder"};
+  }
+  if (!from_own_sent) {
+    // Without their Sent folder nothing proves the From: a forger could open cases at will.
+    Record(r, role, MessageFate::kOther,
+           "#complaint/#compliment from a co-chair whose Sent folder is not read: not acted on",
+           std::nullopt, true, true);
+    return {MessageFate::kOther, "",
+            "co-chair command not acted on: configure their mailbox (imap_url)"};
+  }
+  const auto done = HandleIntakeCommand(ctx_, db_, tokens_, now, r, writer,
+                                        {role.key, writer, r.received});
+  const MessageFate fate =
+      done.kind == "compliment" ? MessageFate::kCompliment : MessageFate::kComplaint;
+  Record(r, role, fate, "#" + done.kind + " logged by a co-chair", done.case_id, true, true);
+  return {fate, done.reference, "logged by a co-chair"};
+}
+
+ProcessOutcome MessageProcessor::ByVerdict(const MessageReading& r, const FolderRole& role,
+                                           Instant now) {
+  const Classification& cl = r.verdict;
   switch (cl.kind) {
     case MessageKind::kAutomated:
-      record("automated", cl.reason, std::nullopt, true, false);
-      return {"automated", "", cl.reason};
+      Record(r, role, MessageFate::kAutomated, cl.reason, std::nullopt, true, false);
+      return {MessageFate::kAutomated, "", cl.reason};
     case MessageKind::kComplaint: {
-      NewComplaint n{*m.from, m.subject, own_text, m.attachments, m.message_id, &m, cl.reason};
+      const Message& m = r.message;
+      NewComplaint n{*m.from, m.subject, r.own_text, m.attachments, m.message_id, &m, cl.reason,
+                     r.sent_straight_to, r.asks_anonymity};
       const OpenedCase c =
-          CaseOpening(ctx_, db_, tokens_, now).Open(n, {role.key, role.co_chair, received});
-      record("complaint", cl.reason, c.id, true, true);
-      return {"complaint", c.reference,
+          CaseOpening(ctx_, db_, tokens_, now).Open(n, {role.key, role.co_chair, r.received});
+      Record(r, role, MessageFate::kComplaint, cl.reason, c.id, true, true);
+      return {MessageFate::kComplaint, c.reference,
               "routed to " + MaskEmail(c.handler_email) + " (" + c.route_reason + ")"};
     }
+    case MessageKind::kDoubtful: {
+      const std::string to = AskAboutPossibleComplaint(ctx_, db_, tokens_, now, r, role.co_chair);
+      // Kept whole: "#complaint" in reply to the note opens the case from this very message.
+      Record(r, role, MessageFate::kPossibleComplaint, cl.reason, std::nullopt, true, true);
+      return {MessageFate::kPossibleComplaint, "", cl.reason + "; " + MaskEmail(to) + " asked"};
+    }
     case MessageKind::kCompliment:
-      HandleCompliment(ctx_, db_, tokens_, now, {*m.from, m.subject, own_text, ""});
-      record("compliment", cl.reason, std::nullopt, true, false);
-      return {"compliment", "", cl.reason};
+      HandleCompliment(ctx_, db_, tokens_, now, {*r.message.from, r.message.subject, r.own_text, ""});
+      Record(r, role, MessageFate::kCompliment, cl.reason, std::nullopt, true, false);
+      return {MessageFate::kCompliment, "", cl.reason};
     case MessageKind::kOther:
       break;
   }
   // Left for people. In a co-chair's own mailbox nothing beyond the id is kept.
-  record("other", cl.reason, std::nullopt, !role.co_chair.has_value(), false);
-  return {"other", "", cl.reason};
-}
-
-std::optional<size_t> MessageProcessor::CoChairIndex(const std::string& email) const {
-  for (size_t i = 0; i < ctx_.config.co_chairs.size(); ++i) {
-    if (SameEmail(email, ctx_.config.co_chairs[i].identity.address)) return i;
-  }
-  return std::nullopt;
+  Record(r, role, MessageFate::kOther, cl.reason, std::nullopt, !role.co_chair.has_value(), false);
+  return {MessageFate::kOther, "", cl.reason};
 }
 
 void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& role, Instant now,

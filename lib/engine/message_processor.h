@@ -1,11 +1,12 @@
 // MessageProcessor: what happens to one incoming message, exactly once.
 //
-// Parses it, skips it if its Message-ID was seen before (in any mailbox),
-// recognises intaked's own letters, attaches replies to their case, and
-// otherwise classifies it: automated mail is recorded and ignored, a complaint
-// opens a case, a compliment is logged, anything else is left for people.
-// Runs inside the caller's transaction; storage errors throw so the caller
-// rolls back and nothing is half-done.
+// Reads it once (ReadMessage), skips it if its Message-ID was seen before (in
+// any mailbox), recognises intaked's own letters, attaches replies to their
+// case, carries out a co-chair's #complaint/#compliment, and otherwise acts on
+// its verdict: automated mail is recorded and ignored, a complaint opens a
+// case, a message that might be one goes to a person, a compliment is logged,
+// anything else is left for people. Runs inside the caller's transaction;
+// storage errors throw so the caller rolls back and nothing is half-done.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
@@ -14,6 +15,7 @@
 #include <string>
 
 #include "base/clock.h"
+#include "engine/message_reading.h"
 #include "engine/procedure_context.h"
 #include "transport/mail_folder.h"
 
@@ -25,9 +27,23 @@ struct FolderRole {
   bool sent = false;               // the co-chair's Sent folder: what they wrote
 };
 
+// What became of a message. The names are the message log's kinds.
+enum class MessageFate {
+  kDuplicate,       // seen before, in some mailbox
+  kDeferred,        // acted on from the writer's Sent folder instead; not recorded
+  kOwn,             // a letter intaked sent
+  kCorrespondence,  // on a case
+  kAutomated,       // automated mail: recorded, never answered
+  kComplaint,       // opened a case
+  kCompliment,      // logged and thanked
+  kPossibleComplaint,  // might be a complaint: a person was asked
+  kOther,           // left for people
+};
+
+const char* StorageName(MessageFate fate);
+
 struct ProcessOutcome {
-  // duplicate | deferred | own | correspondence | automated | complaint | compliment | other
-  std::string kind;
+  MessageFate fate = MessageFate::kOther;
   std::string reference;  // the case, when there is one
   std::string detail;     // why, for the log (never the body)
 };
@@ -46,15 +62,18 @@ class MessageProcessor {
                      const std::string& error, bool read_headers);
 
  private:
-  std::optional<size_t> CoChairIndex(const std::string& email) const;
+  ProcessOutcome OnCase(const MessageReading& r, const FolderRole& role, int64_t case_id,
+                        Instant now);
+  ProcessOutcome IntakeCommand(const MessageReading& r, const FolderRole& role, Instant now);
+  ProcessOutcome ByVerdict(const MessageReading& r, const FolderRole& role, Instant now);
+  void Record(const MessageReading& r, const FolderRole& role, MessageFate fate,
+              const std::string& why, std::optional<int64_t> case_id, bool details,
+              bool keep_raw);
 
   const ProcedureContext& ctx_;
   SQLite::Database& db_;
   TokenSource& tokens_;
+  const FetchedMail* mail_ = nullptr;  // the message being processed (its raw bytes)
 };
-
-// The Message-ID to deduplicate on: the header's, or one derived from what the
-// sender wrote (never from trace headers, which differ per mailbox).
-std::string DedupKey(const Message& m);
 
 }  // namespace intaked

@@ -26,6 +26,8 @@ const char* MessageKindName(MessageKind kind) {
       return "complaint";
     case MessageKind::kCompliment:
       return "compliment";
+    case MessageKind::kDoubtful:
+      return "doubtful";
     default:
       return "other";
   }
@@ -121,7 +123,12 @@ Classification Classify(const Message& m, const ClassificationRules& rules) {
   if (std::string why = AutomatedReason(m, rules); !why.empty()) {
     return {MessageKind::kAutomated, why};
   }
-  const std::string own = m.subject + "\n" + StripQuotedText(m.body);
+  return ClassifyText(m.subject, StripQuotedText(m.body), rules);
+}
+
+Classification ClassifyText(const std::string& subject, const std::string& own_text,
+                            const ClassificationRules& rules) {
+  const std::string own = subject + "\n" + own_text;
   if (std::string hit = FindPhrase(own, rules.complaint_phrases); !hit.empty()) {
     return {MessageKind::kComplaint, "complaint phrase \"" + hit + "\""};
   }

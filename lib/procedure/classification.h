@@ -15,7 +15,7 @@
 
 namespace intaked {
 
-enum class MessageKind { kAutomated, kComplaint, kCompliment, kOther };
+enum class MessageKind { kAutomated, kComplaint, kCompliment, kDoubtful, kOther };
 
 const char* MessageKindName(MessageKind kind);
 
@@ -34,6 +34,9 @@ struct Classification {
 };
 
 Classification Classify(const Message& message, const ClassificationRules& rules);
+// The verdict on the words alone: the subject and the writer's own text (no quoted mail).
+Classification ClassifyText(const std::string& subject, const std::string& own_text,
+                            const ClassificationRules& rules);
 
 // Why `message` is automated mail, or "" when it is not.
 std::string AutomatedReason(const Message& message, const ClassificationRules& rules);

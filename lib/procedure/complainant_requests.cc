@@ -12,6 +12,10 @@ bool AsksForReview(const std::string& own_text) {
               .empty();
 }
 
+ReviewRequest ReadReviewRequest(const std::string& own_text) {
+  return AsksForReview(own_text) ? ReviewRequest::kAsks : ReviewRequest::kNone;
+}
+
 bool AsksForAnonymity(const std::string& own_text) {
   return !FindPhrase(own_text,
                      {"anonymous", "anonymously", "don't share my name", "do not share my name",

@@ -21,8 +21,9 @@ bool NamesAllCoChairs(const std::string& own_text) {
               .empty();
 }
 
-std::vector<bool> NamedCoChairs(const std::string& own_text,
+std::vector<bool> NamedCoChairs(const NamingInput& in,
                                 const std::vector<CoChairIdentity>& co_chairs) {
+  const std::string& own_text = in.own_text;
   std::vector<bool> named(co_chairs.size(), false);
   if (NamesAllCoChairs(own_text)) {
     named.assign(co_chairs.size(), true);

@@ -8,6 +8,7 @@
 // quoted earlier mail removed).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,13 @@ struct CoChairIdentity {
   std::vector<std::string> aliases;
 };
 
+struct NamingInput {
+  std::string own_text;  // subject + "\n" + the complainant's own words (no quoted mail)
+  std::optional<size_t> sent_straight_to;  // the one co-chair it was addressed to, if only one
+};
+
 // One flag per co-chair, in the order given.
-std::vector<bool> NamedCoChairs(const std::string& own_text,
+std::vector<bool> NamedCoChairs(const NamingInput& in,
                                 const std::vector<CoChairIdentity>& co_chairs);
 
 // True when the text refers to the co-chairs as a group ("the co-chairs").

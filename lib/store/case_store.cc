@@ -228,6 +228,17 @@ std::vector<CaseRecord> CaseStore::List(bool open_only) {
   return out;
 }
 
+std::vector<CaseRecord> CaseStore::OfComplainant(const std::string& email) {
+  std::vector<CaseRecord> out;
+  if (email.empty()) return out;
+  SQLite::Statement q(db_, std::string("SELECT ") + kColumns +
+                               " FROM cases WHERE complainant_email = ? COLLATE NOCASE"
+                               " ORDER BY year DESC, seq DESC");
+  q.bind(1, email);
+  while (q.executeStep()) out.push_back(Read(q));
+  return out;
+}
+
 void CaseStore::AddEvent(int64_t case_id, std::chrono::sys_seconds at, CaseEventKind kind,
                          const std::string& detail, Role actor) {
   SQLite::Statement q(

@@ -68,6 +68,8 @@ class CaseStore {
   std::optional<CaseRecord> FindByReference(const std::string& reference);
   int OpenCasesHandledBy(const std::string& email);
   std::vector<CaseRecord> List(bool open_only);
+  // Every case of the complainant at `email` (ASCII case ignored), newest first.
+  std::vector<CaseRecord> OfComplainant(const std::string& email);
   // Writes back every field that can change after opening.
   void Save(const CaseRecord& c);
   // `actor` is who caused it, as a role; intaked's own entries are Role::kIntaked.

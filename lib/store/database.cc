@@ -189,6 +189,18 @@ CREATE TABLE account_refusals (
   alerted INTEGER NOT NULL DEFAULT 0   -- people were emailed about it
 );
 )sql",
+      // 8: a message that might be a complaint is shown to a person; their note names it, so
+      // "#complaint" in reply to the note opens the case from that very message.
+      R"sql(
+DROP TRIGGER compliment_letters_name_their_message;
+CREATE TRIGGER caseless_letters_name_their_message AFTER INSERT ON messages
+WHEN NEW.kind IN ('compliment', 'possible_complaint') AND NEW.case_id IS NULL
+BEGIN
+  UPDATE outbox SET about_message = NEW.id
+   WHERE about_message IS NULL AND case_id IS NULL
+     AND purpose IN ('compliment_thanks', 'compliment_copy', 'possible_complaint_note');
+END;
+)sql",
   };
   return kSteps;
 }

@@ -41,6 +41,40 @@ std::optional<int64_t> MessageLog::CaseOf(const std::string& message_id) {
   return q.getColumn(0).getInt64();
 }
 
+std::optional<MessageRecord> MessageLog::Find(const std::string& message_id) {
+  SQLite::Statement q(db_,
+                      "SELECT message_id, first_mailbox, received_at, kind, reason, case_id,"
+                      " from_email, subject, raw FROM messages WHERE message_id = ?");
+  q.bind(1, message_id);
+  if (!q.executeStep()) return std::nullopt;
+  MessageRecord r;
+  r.message_id = q.getColumn(0).getString();
+  r.mailbox = q.getColumn(1).getString();
+  r.received_at = std::chrono::sys_seconds(std::chrono::seconds(q.getColumn(2).getInt64()));
+  r.kind = q.getColumn(3).getString();
+  r.reason = q.getColumn(4).getString();
+  if (!q.getColumn(5).isNull()) r.case_id = q.getColumn(5).getInt64();
+  r.from_email = q.getColumn(6).getString();
+  r.subject = q.getColumn(7).getString();
+  if (!q.getColumn(8).isNull()) {
+    const SQLite::Column raw = q.getColumn(8);
+    r.raw = std::string(static_cast<const char*>(raw.getBlob()), size_t(raw.getBytes()));
+  }
+  return r;
+}
+
+void MessageLog::Reclassify(const std::string& message_id, const std::string& kind,
+                            std::optional<int64_t> case_id) {
+  SQLite::Statement q(db_, "UPDATE messages SET kind = ?, case_id = ? WHERE message_id = ?");
+  q.bind(1, kind);
+  if (case_id)
+    q.bind(2, *case_id);
+  else
+    q.bind(2);
+  q.bind(3, message_id);
+  q.exec();
+}
+
 int64_t MessageLog::CountByKind(const std::string& kind) {
   SQLite::Statement q(db_, "SELECT COUNT(*) FROM messages WHERE kind = ?");
   q.bind(1, kind);

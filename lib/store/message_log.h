@@ -37,6 +37,11 @@ class MessageLog {
   // The case an incoming message belongs to, if any.
   std::optional<int64_t> CaseOf(const std::string& message_id);
   int64_t CountByKind(const std::string& kind);
+  // The record of `message_id` (its raw bytes too, when they were kept).
+  std::optional<MessageRecord> Find(const std::string& message_id);
+  // A message a person has since judged (a possible complaint opened as one).
+  void Reclassify(const std::string& message_id, const std::string& kind,
+                  std::optional<int64_t> case_id);
 
   // Mail that could not be processed and was set aside, oldest first.
   std::vector<MessageRecord> Unprocessable();

@@ -97,6 +97,15 @@ std::optional<OutboxItem> Outbox::FindByMessageId(const std::string& message_id)
   return Read(q);
 }
 
+std::optional<std::string> Outbox::MessageAbout(const std::string& letter_message_id) {
+  SQLite::Statement q(db_,
+                      "SELECT m.message_id FROM outbox o JOIN messages m ON m.id = o.about_message"
+                      " WHERE o.message_id = ?");
+  q.bind(1, letter_message_id);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getString();
+}
+
 std::vector<OutboxLetter> Outbox::LettersOfCase(int64_t case_id) {
   SQLite::Statement q(
       db_,

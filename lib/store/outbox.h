@@ -56,6 +56,9 @@ class Outbox {
   void MarkFailed(int64_t id, std::chrono::sys_seconds now, const std::string& error);
   // The letter with this Message-ID, if intaked sent it (for threading and authentication).
   std::optional<OutboxItem> FindByMessageId(const std::string& message_id);
+  // The Message-ID of the incoming message a caseless letter (a compliment's thanks, a
+  // possible complaint's note) was about, by the letter's own Message-ID.
+  std::optional<std::string> MessageAbout(const std::string& letter_message_id);
   int64_t PendingCount();
   // Every letter of case `case_id`, oldest first.
   std::vector<OutboxLetter> LettersOfCase(int64_t case_id);
