@@ -39,7 +39,7 @@ std::string ShowLocal(const std::optional<date::local_seconds>& t) {
 std::string ShowOffset(const std::optional<minutes>& m) {
   if (!m) return "none";
   const long v = m->count();
-  char buf[8];
+  char buf[48];
   std::snprintf(buf, sizeof buf, "%c%02ld%02ld", v < 0 ? '-' : '+', std::labs(v) / 60,
                 std::labs(v) % 60);
   return buf;
@@ -73,7 +73,9 @@ TEST(ReplyFixtures, EveryClientsReplyIsReadAsItsWriterMeantIt) {
     } else {
       EXPECT_FALSE(reply.forwarded.has_value());
       // What was taken out is kept as the quoted history, never lost.
-      if (reply.own.size() + 40 < m.body.size()) EXPECT_FALSE(reply.quoted.empty());
+      if (reply.own.size() + 40 < m.body.size()) {
+        EXPECT_FALSE(reply.quoted.empty());
+      }
     }
   }
   EXPECT_GE(fixtures, 30u);

@@ -91,13 +91,16 @@ bool IsAttributionText(std::string_view text, bool quote_follows) {
   t = Trimmed(t);
   bool verb = false;
   for (std::string_view v : kWroteVerbs) verb = verb || EndsWithWord(t, v);
+  // German and Dutch put the name after the verb: "Am ... schrieb Sam Parent:".
+  verb = verb || FindNoCase(t, " schrieb ") != std::string_view::npos ||
+         FindNoCase(t, " schreef ") != std::string_view::npos;
   // "Sam Parent <sam@family.test> wrote:" above a quote needs no date.
   if (verb && quote_follows) return true;
   if (!MentionsDateOrTime(t)) return false;
-  if (verb) return true;
-  // No verb we know (a language we do not list): an address, and an opening
-  // word or the quote below it, still make it an attribution.
-  if (t.find('@') == std::string_view::npos) return false;
+  // A "wrote" verb we know, or an address (a language we list no verb for);
+  // and the opening word of an attribution or the quote below it. "I emailed
+  // head@school.test on 2 Nov 2026 and wrote:" has neither, and is the writer's.
+  if (!verb && t.find('@') == std::string_view::npos) return false;
   bool opener = false;
   for (std::string_view o : kOpeners) opener = opener || StartsWithWord(t, o);
   return opener || quote_follows;
@@ -134,8 +137,13 @@ std::string_view Unquote(std::string_view line) {
 size_t AttributionAt(const Lines& lines, size_t i) {
   if (lines[i].size() > kMaxMarkerLine || IsBlank(lines[i]) || IsQuoteLine(lines[i])) return 0;
   std::string joined(lines[i]);
+  // Only an attribution that opens as one ("On ...", "Am ...") is looked for
+  // over wrapped lines: "Yes." above "On ... wrote:" is the writer's.
+  bool opener = false;
+  for (std::string_view o : kOpeners) opener = opener || StartsWithWord(Trimmed(lines[i]), o);
   for (size_t span = 1; span <= 3; ++span) {
     if (span > 1) {
+      if (!opener) return 0;
       const size_t k = i + span - 1;
       // Only a line that does not end the attribution is joined to the next.
       if (k >= lines.size() || IsBlank(lines[k]) || IsQuoteLine(lines[k]) ||
