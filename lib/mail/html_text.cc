@@ -72,12 +72,30 @@ bool IsBlockTag(const std::string& tag) {
   return false;
 }
 
-// Collapses runs of blanks and of blank lines that the markup left behind.
+// Marks HtmlToText leaves in its draft for Tidy: a <blockquote> opens or
+// closes. Control bytes of the mail itself never reach the draft.
+constexpr char kQuoteOpen = '\x01';
+constexpr char kQuoteClose = '\x02';
+// Deeper quotes are prefixed as this deep: a hostile nest of 100,000
+// blockquotes must not make every line 200 kB long.
+constexpr int kMaxQuotePrefix = 8;
+
+// What Outlook writes above the header block of the mail it quotes or
+// forwards, in its own plain text: SplitReply knows it.
+constexpr std::string_view kOutlookRule = "________________________________";
+
+// Collapses runs of blanks and of blank lines that the markup left behind,
+// and starts each line inside a blockquote with "> " per level, as a plain
+// text client quotes.
 std::string Tidy(const std::string& s) {
   std::string out;
-  int newlines = 0;
-  bool space = false;
+  int newlines = 0, depth = 0;
+  bool space = false, line_start = true;
   for (char c : s) {
+    if (c == kQuoteOpen || c == kQuoteClose) {
+      depth = c == kQuoteOpen ? depth + 1 : std::max(0, depth - 1);
+      continue;
+    }
     if (c == '\n') {
       ++newlines;
       space = false;
@@ -88,10 +106,17 @@ std::string Tidy(const std::string& s) {
       continue;
     }
     if (newlines > 0) {
-      if (!out.empty()) out.append(newlines > 1 ? "\n\n" : "\n");
+      if (!out.empty()) {
+        out.append(newlines > 1 ? "\n\n" : "\n");
+        line_start = true;
+      }
       newlines = 0;
-    } else if (space && !out.empty()) {
+    } else if (space && !out.empty() && !line_start) {
       out += ' ';
+    }
+    if (line_start) {
+      for (int d = 0; d < std::min(depth, kMaxQuotePrefix); ++d) out += "> ";
+      line_start = false;
     }
     space = false;
     out += c;
@@ -127,7 +152,14 @@ std::string HtmlToText(std::string_view html) {
         i = end == std::string_view::npos ? html.size() : end + 3;
         continue;
       }
-      if (name == "li" && !end_tag)
+      if (name == "blockquote") {
+        out += end_tag ? "\n\n\x02" : "\n\n\x01";
+      } else if (name == "div" && !end_tag && tag.find("divrplyfwdmsg") != std::string::npos) {
+        // Outlook on the web and mobile: the quoted mail's header block.
+        out += "\n\n";
+        out += kOutlookRule;
+        out += "\n\n";
+      } else if (name == "li" && !end_tag)
         out += "\n- ";
       else if (IsBlockTag(name))
         out += (name == "br" ? "\n" : "\n\n");
@@ -139,7 +171,8 @@ std::string HtmlToText(std::string_view html) {
       if (used == 0) out += c;
       i += used ? used : 1;
     } else {
-      out += (c == '\n' || c == '\r') ? ' ' : c;
+      const bool mark = c == kQuoteOpen || c == kQuoteClose;
+      out += (c == '\n' || c == '\r' || mark) ? ' ' : c;
       ++i;
     }
   }

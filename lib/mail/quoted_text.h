@@ -1,10 +1,7 @@
 // StripQuotedText: the writer's own words of a reply, without the earlier mail
-// their client quoted below (or above) them.
-//
-// Recognises Gmail/Thunderbird/Apple attribution lines ("On ... wrote:"),
-// Outlook's "-----Original Message-----" and "From: ... Sent: ..." header
-// blocks, the underscore separator, and ">" quoted lines. Signatures are kept.
-// Pure; input and output UTF-8 with "\n" line ends.
+// their client quoted. A thin wrapper kept for existing callers: SplitReply
+// (reply_text.h) says what is recognised, and also gives the quoted history
+// and a forwarded message.
 #pragma once
 
 #include <string>
