@@ -92,7 +92,7 @@ MessageReading ReadMessage(const FetchedMail& fm, const ProcedureContext& ctx, I
   r.to_intake = AddressedTo(m, cfg.intake_address);
   r.sent_straight_to = SentStraightTo(m, cfg);
 
-  ReplyText split = SplitReply(m.body);
+  ReplyText split = SplitReply(m.body, m.subject);
   r.own_text = std::move(split.own);
   r.quoted = std::move(split.quoted);
   r.forwarded = std::move(split.forwarded);
