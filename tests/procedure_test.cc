@@ -187,10 +187,10 @@ TEST(ReminderSchedule, StepsAndCatchUp) {
 }
 
 TEST(ComplainantRequests, ReviewAndAnonymity) {
-  EXPECT_TRUE(AsksForReview("I would like an Independent  Review please"));
-  EXPECT_TRUE(AsksForReview("I wish to appeal"));
-  EXPECT_TRUE(AsksForReview("Move this to stage two"));
-  EXPECT_FALSE(AsksForReview("Thank you, that resolves it."));
+  EXPECT_EQ(ReadReviewRequest("I would like an Independent  Review please"), ReviewRequest::kAsks);
+  EXPECT_EQ(ReadReviewRequest("I wish to appeal"), ReviewRequest::kAsks);
+  EXPECT_EQ(ReadReviewRequest("Move this to stage two"), ReviewRequest::kAsks);
+  EXPECT_EQ(ReadReviewRequest("Thank you, that resolves it."), ReviewRequest::kNone);
   EXPECT_TRUE(AsksForAnonymity("Please keep this anonymous"));
   EXPECT_TRUE(AsksForAnonymity("Don't share my name with anyone"));
   EXPECT_FALSE(AsksForAnonymity("My name is Pat and I am unhappy"));
