@@ -113,7 +113,7 @@ TEST_F(ReadingE2E, AnAnonymousComplaintReachesTheHandlerWithoutNameOrNumber) {
   Run();
   const auto ack = New(Parent());
   ASSERT_EQ(ack.size(), 1u);
-  EXPECT_TRUE(Has(ack[0], "anonym")) << ack[0].message.body;
+  EXPECT_TRUE(Has(ack[0], "Keeping your name private")) << ack[0].message.body;
   std::vector<StoredMail> staff = New(P("chair.a"));
   for (const auto& m : New(P("chair.b"))) staff.push_back(m);
   ASSERT_EQ(staff.size(), 1u) << "one handler told";
