@@ -156,6 +156,7 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
       HandleCompliment(ctx_, db_, tokens_, now, {*m.from, m.subject, own_text, ""});
       record("compliment", cl.reason, std::nullopt, true, false);
       return {"compliment", "", cl.reason};
+    case MessageKind::kDoubtful:  // "might be a complaint": a person decides (issue 10)
     case MessageKind::kOther:
       break;
   }
