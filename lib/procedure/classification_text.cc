@@ -16,9 +16,9 @@ namespace intaked {
 namespace {
 
 constexpr size_t kTargetWindow = 12;   // words either side searched for a target
-constexpr size_t kSentenceReach = 25;  // words either side read as the same sentence
+constexpr size_t kSentenceReach = 12;  // words either side read as the same sentence
 constexpr size_t kNegationReach = 3;   // a negation, then at most two small words
-constexpr size_t kNeutralWindow = 8;   // words either side a neutraliser may stand
+constexpr size_t kNeutralWindow = 6;   // words either side a neutraliser may stand
 constexpr size_t kIntensifiers = 3;    // "thank you so much for": words between
 constexpr size_t kSignOffWords = 20;   // thanks this near the end signs off
 
@@ -172,6 +172,8 @@ class Reader {
 struct Verdicts {
   std::optional<Classification> complaint, doubtful, praise;
   bool manners = false;
+  size_t manners_sentence =
+      size_t(-1);  // praise there is manners too ("thanks for the update, very helpful")
   void Complaint(std::string why) {
     if (!complaint) complaint = Classification{MessageKind::kComplaint, std::move(why)};
   }
@@ -228,6 +230,7 @@ void WeighThanks(const Reader& r, const Lists& l, size_t s, size_t e, const std:
   if (j < w.size() && w[j].text == "for" && w[j].sentence == w[s].sentence) {
     if (l.formulaic_object.MatchAt(w, j + 1) >= 0 || (sign_off && asks)) {
       v.manners = true;
+      v.manners_sentence = w[s].sentence;
       return;
     }
     return v.Praise("thanks for something (" + Quote(phrase) + " for)");
@@ -253,7 +256,7 @@ Classification ClassifyText(const std::string& subject, const std::string& own_t
     } else if (int p = l.praise.MatchAt(words, i, &n); p >= 0) {
       if (r.Negated(i)) {
         Weigh(r, i, i + n, l.praise.Text(p), Tier::kNegatedPraise, v);
-      } else {
+      } else if (words[i].sentence != v.manners_sentence) {
         v.Praise("compliment phrase " + Quote(l.praise.Text(p)));
       }
     } else if (int p = l.complaint.MatchAt(words, i, &n); p >= 0) {
