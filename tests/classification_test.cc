@@ -111,5 +111,13 @@ TEST(ClassificationSignals, AVeryLongTextIsReadInBoundedTime) {
   EXPECT_EQ(Name(KindOf("x", body)), "compliment");
 }
 
+// One endless sentence of signals and targets: every signal looks around it,
+// and looking must not mean reading the whole sentence again each time.
+TEST(ClassificationSignals, AnEndlessSentenceOfSignalsIsReadInBoundedTime) {
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += "you upset the school ";
+  EXPECT_EQ(Name(KindOf("x", body)), "complaint");
+}
+
 }  // namespace
 }  // namespace intaked

@@ -79,10 +79,22 @@ std::vector<Target> MarkTargets(const std::vector<Word>& w, const Lists& l) {
   return marks;
 }
 
+// Which sentences are questions, by sentence index (computed once per text).
+std::vector<bool> MarkQuestions(const std::vector<Word>& w) {
+  std::vector<bool> marks(w.empty() ? 0 : w.back().sentence + 1, false);
+  for (const Word& word : w) {
+    if (word.ends_question) marks[word.sentence] = true;
+  }
+  return marks;
+}
+
 class Reader {
  public:
   Reader(const std::vector<Word>& words, const Lists& lists)
-      : w_(words), l_(lists), targets_(MarkTargets(words, lists)) {}
+      : w_(words),
+        l_(lists),
+        targets_(MarkTargets(words, lists)),
+        question_(MarkQuestions(words)) {}
 
   // What words [s, e) are aimed at: the forum when its sentence names it,
   // else someone else named there, else the nearest target within the window
@@ -136,12 +148,7 @@ class Reader {
     return false;
   }
 
-  bool InQuestion(size_t s) const {
-    for (size_t i = s; i < w_.size() && w_[i].sentence == w_[s].sentence; ++i) {
-      if (w_[i].ends_question) return true;
-    }
-    return false;
-  }
+  bool InQuestion(size_t s) const { return question_[w_[s].sentence]; }
 
   // Whether the writer asks for something anywhere (so bare thanks are manners).
   bool AsksSomething() const {
@@ -155,11 +162,7 @@ class Reader {
   // in the same paragraph, and for the forum not in a question.
   bool Counts(size_t i, size_t s) const {
     if (w_[i].paragraph != w_[s].paragraph || targets_[i] == Target::kNone) return false;
-    return targets_[i] == Target::kElsewhere || !InQuestion(SentenceStart(i));
-  }
-  size_t SentenceStart(size_t i) const {
-    while (i > 0 && w_[i - 1].sentence == w_[i].sentence) --i;
-    return i;
+    return targets_[i] == Target::kElsewhere || !InQuestion(i);
   }
   const std::vector<Word>& words() const { return w_; }
 
@@ -167,6 +170,7 @@ class Reader {
   const std::vector<Word>& w_;
   const Lists& l_;
   std::vector<Target> targets_;
+  std::vector<bool> question_;  // by sentence: whether it ends with "?"
 };
 
 struct Verdicts {
