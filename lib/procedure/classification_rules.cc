@@ -16,7 +16,8 @@ std::vector<std::string> ComplaintPhrases() {
           "unacceptable", "appalled", "appalling", "disgusted", "disgraceful", "disgrace",
           "outraged", "furious", "livid", "let down", "let me down", "let us down",
           "letting us down", "letting me down", "not good enough", "not impressed", "unimpressed",
-          "poor service", "disrespectful", "unprofessional"};
+          "poor service", "disrespectful", "unprofessional",
+          "don't think it's right", "don't think that's right", "don't think this is right", "don't think this is acceptable", "don't think that's acceptable", "don't think it's acceptable"};
 }
 
 std::vector<std::string> DissatisfactionPhrases() {
@@ -78,13 +79,12 @@ std::vector<std::string> DissatisfactionPhrases() {
           "short with me", "sighed", "feeling stupid", "feel stupid", "treat people",
           "doesn't exist any more", "third month running", "nobody answers", "no one answers",
           "anyone actually", "waste of an evening", "waste of a morning", "waste of an afternoon",
-          "talking over", "talked over", "no answers", "don't think it's right",
-          "don't think that's right", "don't think this is right", "don't think this is acceptable",
-          "don't think that's acceptable", "don't think it's acceptable", "shouldn't be",
+          "talking over", "talked over", "no answers", "shouldn't be",
           "instead of bcc", "needs to look at", "need to look at", "needs to look hard",
           "look hard at", "was promised", "were promised", "been promised", "being promised",
           "i can't believe", "hurt by", "feel very bad", "felt very bad", "gave up and went home",
-          "cost us", "cost me"};
+          "cost us", "cost me",
+          "not had the", "haven't had the", "haven't received", "not received", "still not received", "never received", "could someone sort", "can someone sort", "sort this out", "keeps happening", "keep happening", "happened again", "broken again", "nobody cared", "no one cared", "didn't care", "doesn't care", "on his phone", "on her phone", "on their phone", "still haven't had", "still not had", "still haven't got", "still not got", "still no", "never ring back", "never rang back", "never called back", "never call back", "never get back", "never reply", "never replies", "never respond", "never answer", "never answers", "didn't tell", "did not tell", "nobody told", "no one told", "wasn't told", "weren't told", "can be sorted"};
 }
 
 std::vector<std::string> FeelingWords() {
@@ -234,6 +234,14 @@ ClassificationRules ClassificationRules::Defaults() {
                               "automatische antwort",
                               "réponse automatique"};
   r.dissatisfaction_phrases = DissatisfactionPhrases();
+  // "I'm disappointed", "we were upset": the writer's own feeling, told to the forum.
+  for (const char* who : {"i'm", "im", "i am", "i was", "we're", "we are", "we were", "i feel",
+                          "i felt", "we feel", "we felt"}) {
+    for (const char* feeling : {"disappointed", "upset", "frustrated", "angry", "annoyed", "hurt",
+                                "shocked", "fed up", "cross"}) {
+      r.dissatisfaction_phrases.push_back(std::string(who) + " " + feeling);
+    }
+  }
   r.feeling_words = FeelingWords();
   r.negatable_praise = NegatablePraise();
   r.sarcasm_phrases = {

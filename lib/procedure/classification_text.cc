@@ -100,7 +100,7 @@ class Reader {
   // else someone else named there, else the nearest target within the window
   // in the same paragraph, leaving out questions (a question to the forum is
   // not a grievance with it).
-  Target TargetOf(size_t s, size_t e) const {
+  Target TargetOf(size_t s, size_t e, bool sentence_only) const {
     Target in_sentence = Target::kNone;
     const size_t from = s > kSentenceReach ? s - kSentenceReach : 0;
     for (size_t i = from; i < std::min(w_.size(), e + kSentenceReach); ++i) {
@@ -108,7 +108,7 @@ class Reader {
       if (targets_[i] == Target::kForum) return Target::kForum;
       if (targets_[i] == Target::kElsewhere) in_sentence = Target::kElsewhere;
     }
-    if (in_sentence != Target::kNone) return in_sentence;
+    if (in_sentence != Target::kNone || sentence_only) return in_sentence;
     for (size_t d = 1; d <= kTargetWindow; ++d) {
       Target found = Target::kNone;
       if (s >= d && Counts(s - d, s)) found = targets_[s - d];
@@ -208,7 +208,8 @@ void Weigh(const Reader& r, size_t s, size_t e, const std::string& phrase, Tier 
     if (tier != Tier::kFeeling) v.Doubtful(what + ", negated");
     return;
   }
-  const Target t = r.TargetOf(s, e);
+  // A complaint phrase is about someone else only when its own sentence says so.
+  const Target t = r.TargetOf(s, e, tier == Tier::kComplaintPhrase);
   if (t == Target::kElsewhere) return v.Doubtful(what + " about someone else");
   if (tier == Tier::kFeeling) {
     if (t == Target::kNone) return v.Doubtful(what + " with nothing it is about");
