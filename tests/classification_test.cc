@@ -60,6 +60,12 @@ TEST(ClassificationSignals, ThanksForSomethingArePraise) {
             "compliment");
 }
 
+TEST(ClassificationSignals, AThankYouNoteIsPraise) {
+  EXPECT_EQ(Name(KindOf("Thank you", "Thank you!")), "compliment");
+  EXPECT_EQ(Name(KindOf("Saturday", "Thanks so much!")), "compliment");
+  EXPECT_EQ(Name(KindOf("Saturday", "I'll bring the forms on Saturday. Thanks, Jo")), "other");
+}
+
 TEST(ClassificationSignals, ThanksInAdvanceAreManners) {
   EXPECT_EQ(Name(KindOf("Form", "Could you send me the form please? Thanks in advance, Jo")),
             "other");

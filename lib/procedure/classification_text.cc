@@ -21,6 +21,7 @@ constexpr size_t kNegationReach = 3;   // a negation, then at most two small wor
 constexpr size_t kNeutralWindow = 6;   // words either side a neutraliser may stand
 constexpr size_t kIntensifiers = 3;    // "thank you so much for": words between
 constexpr size_t kSignOffWords = 20;   // thanks this near the end signs off
+constexpr size_t kThanksOnly = 6;      // a body this short that thanks is a thank-you
 
 enum class Target { kNone, kForum, kElsewhere };
 
@@ -218,9 +219,12 @@ void Weigh(const Reader& r, size_t s, size_t e, const std::string& phrase, Tier 
   v.Complaint(what + (t == Target::kForum ? " about the forum" : ""));
 }
 
-// "thank you (so much) for X": praise unless X is manners; bare thanks need more.
+// "thank you (so much) for X": praise unless X is manners. Bare thanks are
+// praise only as the whole point of a message that asks nothing: in its
+// subject, or as all the body of a message that is not a reply says
+// ("Thank you!").
 void WeighThanks(const Reader& r, const Lists& l, size_t s, size_t e, const std::string& phrase,
-                 bool asks, Verdicts& v) {
+                 bool asks, size_t subject_words, Verdicts& v) {
   const auto& w = r.words();
   size_t j = e;
   while (j < w.size() && j < e + kIntensifiers && w[j].text != "for" && w[j].text != "in" &&
@@ -240,6 +244,12 @@ void WeighThanks(const Reader& r, const Lists& l, size_t s, size_t e, const std:
     }
     return v.Praise("thanks for something (" + Quote(phrase) + " for)");
   }
+  // "Re: parking" / "Cheers, that's great": a reply acknowledging, not a thank-you note.
+  const bool reply = subject_words > 0 && w[0].text == "re";
+  const size_t body_words = w.size() - std::min(w.size(), subject_words);
+  if (!asks && (s < subject_words || (body_words <= kThanksOnly && !reply))) {
+    return v.Praise("thanks on their own (" + Quote(phrase) + ")");
+  }
   v.manners = true;  // bare thanks: a sign-off or manners
 }
 
@@ -251,6 +261,7 @@ Classification ClassifyText(const std::string& subject, const std::string& own_t
   const std::vector<Word> words = SplitWords(subject + "\n\n" + own_text);
   const Reader r(words, l);
   const bool asks = r.AsksSomething();
+  const size_t subject_words = SplitWords(subject).size();
   Verdicts v;
   for (size_t i = 0; i < words.size();) {
     size_t n = 1;
@@ -273,7 +284,7 @@ Classification ClassifyText(const std::string& subject, const std::string& own_t
     } else if (int p = l.negatable.MatchAt(words, i, &n); p >= 0) {
       if (r.Negated(i)) Weigh(r, i, i + n, l.negatable.Text(p), Tier::kNegatedPraise, v);
     } else if (int p = l.thanks.MatchAt(words, i, &n); p >= 0) {
-      WeighThanks(r, l, i, i + n, l.thanks.Text(p), asks, v);
+      WeighThanks(r, l, i, i + n, l.thanks.Text(p), asks, subject_words, v);
     }
     i += n;
   }
