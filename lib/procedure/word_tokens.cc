@@ -66,23 +66,45 @@ PhraseList::PhraseList(const std::vector<std::string>& phrases) {
     for (Word& w : SplitWords(p, 16)) split.push_back(std::move(w.text));
     if (!p.empty() && p.back() == '*' && !split.empty()) split.back() += '*';
     if (split.empty()) continue;
+    const size_t index = phrases_.size();
+    if (split.front().back() == '*') {
+      wildcard_first_.push_back(index);
+    } else {
+      by_first_word_[split.front()].push_back(index);
+    }
     phrases_.push_back(std::move(split));
     texts_.push_back(p);
   }
 }
 
-int PhraseList::MatchAt(const std::vector<Word>& words, size_t at, size_t* length) const {
-  for (size_t p = 0; p < phrases_.size(); ++p) {
-    const auto& phrase = phrases_[p];
-    if (at + phrase.size() > words.size()) continue;
-    size_t k = 0;
-    while (k < phrase.size() && Matches(phrase[k], words[at + k].text)) ++k;
-    if (k == phrase.size()) {
-      if (length) *length = phrase.size();
-      return int(p);
-    }
+bool PhraseList::MatchesAt(size_t p, const std::vector<Word>& words, size_t at) const {
+  const auto& phrase = phrases_[p];
+  if (at + phrase.size() > words.size()) return false;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    if (!Matches(phrase[k], words[at + k].text)) return false;
   }
-  return -1;
+  return true;
+}
+
+int PhraseList::MatchAt(const std::vector<Word>& words, size_t at, size_t* length) const {
+  if (at >= words.size()) return -1;
+  size_t best = phrases_.size();  // the first in list order wins
+  auto consider = [&](const std::vector<size_t>& candidates) {
+    for (size_t p : candidates) {
+      if (p >= best) break;  // candidates are in list order
+      if (MatchesAt(p, words, at)) best = p;
+    }
+  };
+  const std::string& word = words[at].text;
+  if (auto it = by_first_word_.find(word); it != by_first_word_.end()) consider(it->second);
+  if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) {  // "council's"
+    auto it = by_first_word_.find(word.substr(0, word.size() - 2));
+    if (it != by_first_word_.end()) consider(it->second);
+  }
+  consider(wildcard_first_);
+  if (best == phrases_.size()) return -1;
+  if (length) *length = phrases_[best].size();
+  return int(best);
 }
 
 bool PhraseList::AnyIn(const std::vector<Word>& words, size_t from, size_t to) const {

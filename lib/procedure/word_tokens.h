@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace intaked {
@@ -46,8 +47,14 @@ class PhraseList {
   bool empty() const { return phrases_.empty(); }
 
  private:
+  bool MatchesAt(size_t p, const std::vector<Word>& words, size_t at) const;
+
   std::vector<std::vector<std::string>> phrases_;
   std::vector<std::string> texts_;
+  // Phrases by their first word, so a position is compared only with the
+  // phrases that can start there; those starting with a "*" word are tried everywhere.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word_;
+  std::vector<size_t> wildcard_first_;
 };
 
 }  // namespace intaked
