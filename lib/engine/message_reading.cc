@@ -100,10 +100,13 @@ MessageReading ReadMessage(const FetchedMail& fm, const ProcedureContext& ctx, I
   r.answers = Answers(m);
 
   r.automated = AutomatedReason(m, ctx.rules);
-  r.verdict = r.automated.empty() ? ClassifyText(m.subject, r.own_text, ctx.rules)
+  // A friend forwarding a parent's complaint ("see below") sends us the parent's words:
+  // they are read with the sender's own.
+  const std::string words = r.forwarded ? r.own_text + "\n\n" + r.forwarded->text : r.own_text;
+  r.verdict = r.automated.empty() ? ClassifyText(m.subject, words, ctx.rules)
                                   : Classification{MessageKind::kAutomated, r.automated};
   r.review = ReadReviewRequest(r.own_text);
-  r.asks_anonymity = AsksForAnonymity(m.subject + "\n" + r.own_text);
+  r.asks_anonymity = AsksForAnonymity(m.subject + "\n" + words);
   return r;
 }
 

@@ -12,6 +12,17 @@ Result<std::shared_ptr<const ProcedureContext>> ProcedureContext::Build(const Co
   ClassificationRules rules = ClassificationRules::Defaults();
   for (const auto& p : config.extra_complaint_phrases) rules.complaint_phrases.push_back(p);
   for (const auto& p : config.extra_compliment_phrases) rules.compliment_phrases.push_back(p);
+  // Dissatisfaction aimed at a co-chair is aimed at the forum. A bare surname is left out:
+  // "able" and "bright" are ordinary words, and titles say when they are names.
+  for (const CoChairSettings& cc : config.co_chairs) {
+    const std::string& name = cc.identity.name;
+    rules.people.push_back(name);
+    for (const auto& alias : cc.identity.aliases) rules.people.push_back(alias);
+    if (const size_t sp = name.rfind(' '); sp != std::string::npos) {
+      for (const char* title : {"Mr ", "Mrs ", "Ms ", "Miss ", "Dr "})
+        rules.people.push_back(title + name.substr(sp + 1));
+    }
+  }
   WorkingDayCalendar calendar = config.bank_holidays
                                     ? WorkingDayCalendar(*config.bank_holidays, config.closures)
                                     : WorkingDayCalendar(config.region, config.closures);

@@ -33,32 +33,6 @@ const char* MessageKindName(MessageKind kind) {
   }
 }
 
-ClassificationRules ClassificationRules::Defaults() {
-  ClassificationRules r;
-  r.complaint_phrases = {"complaint",    "complaints",       "complain",   "complaining",
-                         "complained",   "dissatisfied",     "unhappy",    "not happy",
-                         "disappointed", "disappointing",    "grievance",  "not acceptable",
-                         "unacceptable", "formal complaint", "very upset", "let down",
-                         "appalled"};
-  // A bare "thanks" signs off ordinary mail; only phrases that praise count.
-  r.compliment_phrases = {"thank you",         "thanks so much", "thanks very much",
-                          "many thanks",       "compliment",     "compliments",
-                          "grateful",          "well done",      "really appreciate",
-                          "really appreciated"};
-  r.out_of_office_subjects = {"out of office",
-                              "out of the office",
-                              "automatic reply",
-                              "auto reply",
-                              "autoreply",
-                              "auto-reply",
-                              "auto:",
-                              "away from the office",
-                              "abwesenheit",
-                              "automatische antwort",
-                              "réponse automatique"};
-  return r;
-}
-
 std::string NormalizeForMatching(const std::string& text) {
   std::string out;
   out.reserve(text.size());
@@ -124,18 +98,6 @@ Classification Classify(const Message& m, const ClassificationRules& rules) {
     return {MessageKind::kAutomated, why};
   }
   return ClassifyText(m.subject, StripQuotedText(m.body), rules);
-}
-
-Classification ClassifyText(const std::string& subject, const std::string& own_text,
-                            const ClassificationRules& rules) {
-  const std::string own = subject + "\n" + own_text;
-  if (std::string hit = FindPhrase(own, rules.complaint_phrases); !hit.empty()) {
-    return {MessageKind::kComplaint, "complaint phrase \"" + hit + "\""};
-  }
-  if (std::string hit = FindPhrase(own, rules.compliment_phrases); !hit.empty()) {
-    return {MessageKind::kCompliment, "compliment phrase \"" + hit + "\""};
-  }
-  return {MessageKind::kOther, "no rule matched"};
 }
 
 }  // namespace intaked
