@@ -68,7 +68,7 @@ std::vector<Sample> ReadCorpus() {
   std::sort(files.begin(), files.end());
   // The organisation of the corpus: co-chairs Alex Able and Bea Bright (aliases Alex, Bea).
   const std::shared_ptr<const ProcedureContext> ctx = TestContext();
-  const Instant now = std::chrono::sys_days(date::November / 30 / 2026) + std::chrono::hours(12);
+  const Instant now = date::sys_days(date::November / 30 / 2026) + std::chrono::hours(12);
   std::vector<Sample> out;
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
