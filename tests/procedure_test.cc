@@ -75,7 +75,9 @@ TEST(ClassificationRules, MailerDaemonAndExtraPhrases) {
 const std::vector<CoChairIdentity> kChairs = {{"Alex Able", "chair.a@pacts.test", {"Alex"}},
                                               {"Bea Bright", "chair.b@pacts.test", {"Bea"}}};
 
-std::vector<bool> Named(const std::string& text) { return NamedCoChairs({text, std::nullopt}, kChairs); }
+std::vector<bool> Named(const std::string& text) {
+  return NamedCoChairs({text, std::nullopt}, kChairs);
+}
 
 TEST(Naming, FullNameSurnameAliasAddress) {
   EXPECT_EQ(Named("I complain about alex   able"), (std::vector<bool>{true, false}));

@@ -39,8 +39,8 @@ TEST_F(ReadingFlow, SayingYouWillNotAppealStartsNothing) {
   OpenCase();
   const auto outcome = Deliver(Reply("chair.a@pacts.test", notification_, "#outcome\r\nDone."));
   const Message& letter = LetterTo(outcome, "parent@family.test");
-  const auto out = Deliver(Reply("parent@family.test", letter,
-                                 "Thank you. I am happy with this and will not appeal."));
+  const auto out = Deliver(
+      Reply("parent@family.test", letter, "Thank you. I am happy with this and will not appeal."));
   EXPECT_EQ(Case().phase, Phase::kAppealWindow);
   EXPECT_EQ(CountTo(out, "reviewer@outside.test"), 0);
 }
@@ -68,10 +68,10 @@ TEST_P(SentFolderOrder, AHandlersNewMessageToIntakeIsActedOnWhicheverCopyIsReadF
 INSTANTIATE_TEST_SUITE_P(EitherCopyFirst, SentFolderOrder, ::testing::Bool());
 
 TEST_F(ReadingFlow, YouInAComplaintSentStraightToACoChairNamesThem) {
-  const auto out = Deliver(Mail("Pat Parent <parent@family.test>",
-                                "Alex Able <chair.a@pacts.test>", "Last night",
-                                "Alex, I am unhappy about the way you spoke to me at the meeting."),
-                           "chair.a@pacts.test");
+  const auto out = Deliver(
+      Mail("Pat Parent <parent@family.test>", "Alex Able <chair.a@pacts.test>", "Last night",
+           "Alex, I am unhappy about the way you spoke to me at the meeting."),
+      "chair.a@pacts.test");
   EXPECT_EQ(Case().handler_email, "chair.b@pacts.test");
   EXPECT_EQ(CountTo(out, "chair.a@pacts.test"), 0);
 }
@@ -100,12 +100,12 @@ TEST_F(ReadingFlow, AnAnonymousComplaintShowsStaffNoNameNumberOrFiles) {
 
 TEST_F(ReadingFlow, AComplaintForwardedByACoChairIsTheOriginalSendersFromWhenTheySentIt) {
   // Alex forwards (Gmail) a complaint about himself with #complaint; it goes to Bea.
-  const std::string fwd = Mail(
-      "Alex Able <chair.a@pacts.test>", "info@pacts.test", "Fwd: The meeting",
-      "#complaint\r\n\r\n---------- Forwarded message ---------\r\n"
-      "From: Jo Carer <jo@family.test>\r\nDate: Mon, 23 Nov 2026 at 08:15\r\n"
-      "Subject: The meeting\r\nTo: Alex Able <chair.a@pacts.test>\r\n\r\n"
-      "I was upset by the way you dismissed my question about transport.\r\n\r\nJo\r\n");
+  const std::string fwd =
+      Mail("Alex Able <chair.a@pacts.test>", "info@pacts.test", "Fwd: The meeting",
+           "#complaint\r\n\r\n---------- Forwarded message ---------\r\n"
+           "From: Jo Carer <jo@family.test>\r\nDate: Mon, 23 Nov 2026 at 08:15\r\n"
+           "Subject: The meeting\r\nTo: Alex Able <chair.a@pacts.test>\r\n\r\n"
+           "I was upset by the way you dismissed my question about transport.\r\n\r\nJo\r\n");
   server_.Deliver("chair.a@pacts.test", fwd, clock_.Now(), "Sent");
   const auto out = CycleOn("2026-11-25");
   ASSERT_EQ(CaseCount(), 1u);

@@ -192,7 +192,8 @@ std::string CaseActions::CasePack(const CaseRecord& c) {
     const char* label = EventLabel(e.kind);
     if (!label) continue;
     pack += std::string(label) + ", " + FormatDateForPeople(ctx_.zone.LocalDate(e.at)) + "\n" +
-            std::string(40, '-') + "\n" + (e.actor == Role::kComplainant ? mail_.ForStaff(c, e.detail) : e.detail) + "\n\n";
+            std::string(40, '-') + "\n" +
+            (e.actor == Role::kComplainant ? mail_.ForStaff(c, e.detail) : e.detail) + "\n\n";
   }
   return pack;
 }

@@ -1,11 +1,10 @@
 #include "engine/case_mail.h"
 
-#include "procedure/anonymity_redaction.h"
-
 #include "calendar/local_zone.h"
 #include "engine/letter_post.h"
 #include "letters/automatic_answers.h"
 #include "mail/address.h"
+#include "procedure/anonymity_redaction.h"
 #include "procedure/reply_command.h"
 #include "store/outbox.h"
 

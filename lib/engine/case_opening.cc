@@ -59,8 +59,8 @@ ComplaintRoute RouteComplaint(const ProcedureContext& ctx, SQLite::Database& db,
   const Config& cfg = ctx.config;
   CaseStore cases(db);
   RoutingInput in;
-  in.named = NamedCoChairs({n.subject + "\n" + n.own_text, n.sent_straight_to},
-                           ctx.CoChairIdentities());
+  in.named =
+      NamedCoChairs({n.subject + "\n" + n.own_text, n.sent_straight_to}, ctx.CoChairIdentities());
   for (size_t i = 0; i < cfg.co_chairs.size(); ++i) {
     const std::string& email = cfg.co_chairs[i].identity.address;
     in.received_directly.push_back(arrival.co_chair == i ||

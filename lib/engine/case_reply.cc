@@ -230,8 +230,7 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
                    "automated mail (" + why + ") from " + Writer(act.mail(), c, from, in) +
                        ": recorded, not relayed or acted on");
     // A delivery failure report on the case: a letter to the complainant bounced.
-    if (IsDeliveryFailureAbout(m, c.complainant_email))
-      act.ComplainantLetterUndelivered(c, "");
+    if (IsDeliveryFailureAbout(m, c.complainant_email)) act.ComplainantLetterUndelivered(c, "");
     return {CaseReplyKind::kAutomated, "automated mail on the case (" + why + "): recorded only"};
   }
   if (!in.sent_folder_owner.empty()) {
@@ -239,8 +238,7 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
       return {CaseReplyKind::kRecorded, "in the Sent folder of someone not handling the case"};
     }
     // Written to the complainant (a copy to intake or not): they have it already.
-    const bool to_complainant =
-        !c.complainant_email.empty() && AddressedTo(m, c.complainant_email);
+    const bool to_complainant = !c.complainant_email.empty() && AddressedTo(m, c.complainant_email);
     if (to_complainant || !r.to_intake) {
       cases.AddEvent(c.id, now, CaseEventKind::kDirectReply, r.own_text, Role::kHandler);
       return {CaseReplyKind::kRecorded,
@@ -253,8 +251,7 @@ CaseReplyOutcome HandleCaseMessage(const ProcedureContext& ctx, SQLite::Database
       return Execute(ctx, act, c, {*role, from}, r.command);
     // A new message (not a reply) from the handler to intake: its copy in their Sent
     // folder proves who wrote it, and is acted on there.
-    if (*role == Role::kHandler && SentFolderRead(ctx, from) &&
-        r.to_intake) {
+    if (*role == Role::kHandler && SentFolderRead(ctx, from) && r.to_intake) {
       return {CaseReplyKind::kDeferred, "the handler's message; acted on from their Sent folder"};
     }
     cases.AddEvent(c.id, now, CaseEventKind::kUnauthenticated,

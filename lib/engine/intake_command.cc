@@ -8,8 +8,8 @@
 #include "engine/case_mail.h"
 #include "engine/letter_post.h"
 #include "letters/automatic_answers.h"
-#include "procedure/complainant_requests.h"
 #include "mail/address.h"
+#include "procedure/complainant_requests.h"
 #include "store/outbox.h"
 
 namespace intaked {
@@ -144,7 +144,8 @@ namespace {
 
 // When the forwarded complaint was made: when its writer sent it, if the forward shows a
 // plausible time (not after the forward itself arrived), else when the forward arrived.
-Instant ForwardedReceipt(const ProcedureContext& ctx, const ForwardedMessage& f, Instant forwarded) {
+Instant ForwardedReceipt(const ProcedureContext& ctx, const ForwardedMessage& f,
+                         Instant forwarded) {
   const std::optional<Instant> sent = ForwardedSentAt(f, ctx.zone);
   return sent && *sent <= forwarded ? *sent : forwarded;
 }
@@ -170,16 +171,13 @@ IntakeCommandResult HandleIntakeCommand(const ProcedureContext& ctx, SQLite::Dat
   }
   Arrival when = arrival;
   if (fwd) when.received = ForwardedReceipt(ctx, *fwd, arrival.received);
-  NewComplaint n{person,
-                 subject.empty() ? "Complaint logged by " + logged_by : subject,
-                 text,
-                 r.message.attachments,
-                 "",
-                 nullptr,
-                 "logged by " + logged_by + (fwd ? " (#complaint on a forwarded message)" : " (#complaint)"),
-                 // A complaint forwarded by the co-chair it was written to: "you" is them.
-                 fwd ? std::optional<size_t>(co_chair) : std::nullopt,
-                 AsksForAnonymity(subject + "\n" + text)};
+  NewComplaint n{
+      person, subject.empty() ? "Complaint logged by " + logged_by : subject, text,
+      r.message.attachments, "", nullptr,
+      "logged by " + logged_by + (fwd ? " (#complaint on a forwarded message)" : " (#complaint)"),
+      // A complaint forwarded by the co-chair it was written to: "you" is them.
+      fwd ? std::optional<size_t>(co_chair) : std::nullopt,
+      AsksForAnonymity(subject + "\n" + text)};
   const OpenedCase opened = CaseOpening(ctx, db, tokens, now).Open(n, when);
   return {"complaint", opened.reference, opened.id};
 }

@@ -49,16 +49,6 @@ std::optional<int64_t> FindCase(SQLite::Database& db, const ProcedureContext& ct
   return AppealCaseOf(db, ctx, r);
 }
 
-// FNV-1a, in hex: stable across runs and builds.
-std::string Fnv(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", h);
-}
-
 }  // namespace
 
 const char* StorageName(MessageFate fate) {
@@ -86,8 +76,8 @@ const char* StorageName(MessageFate fate) {
 }
 
 void MessageProcessor::Record(const MessageReading& r, const FolderRole& role, MessageFate fate,
-                              const std::string& why, std::optional<int64_t> case_id,
-                              bool details, bool keep_raw) {
+                              const std::string& why, std::optional<int64_t> case_id, bool details,
+                              bool keep_raw) {
   MessageLog(db_).Record({r.message.message_id, role.key, r.received, StorageName(fate), why,
                           case_id, details ? r.from : "", details ? r.message.subject : "",
                           keep_raw ? std::optional<std::string>(mail_->raw) : std::nullopt});
@@ -121,9 +111,9 @@ ProcessOutcome MessageProcessor::Process(const FetchedMail& fm, const FolderRole
       return {MessageFate::kOther, "", answer.detail};
     }
   }
-  const bool command = r.writer_co_chair && r.to_intake &&
-                       (r.command.keyword == Keyword::kComplaint ||
-                        r.command.keyword == Keyword::kCompliment);
+  const bool command =
+      r.writer_co_chair && r.to_intake &&
+      (r.command.keyword == Keyword::kComplaint || r.command.keyword == Keyword::kCompliment);
   if (command) return IntakeCommand(r, role, now);
   if (role.sent) {  // the rest of a co-chair's own outgoing mail is none of intaked's business
     Record(r, role, MessageFate::kOther, "sent mail", std::nullopt, false, false);
@@ -165,8 +155,8 @@ ProcessOutcome MessageProcessor::IntakeCommand(const MessageReading& r, const Fo
     return {MessageFate::kOther, "",
             "co-chair command not acted on: configure their mailbox (imap_url)"};
   }
-  const auto done = HandleIntakeCommand(ctx_, db_, tokens_, now, r, writer,
-                                        {role.key, writer, r.received});
+  const auto done =
+      HandleIntakeCommand(ctx_, db_, tokens_, now, r, writer, {role.key, writer, r.received});
   const MessageFate fate =
       done.kind == "compliment" ? MessageFate::kCompliment : MessageFate::kComplaint;
   Record(r, role, fate, "#" + done.kind + " logged by a co-chair", done.case_id, true, true);
@@ -182,8 +172,8 @@ ProcessOutcome MessageProcessor::ByVerdict(const MessageReading& r, const Folder
       return {MessageFate::kAutomated, "", cl.reason};
     case MessageKind::kComplaint: {
       const Message& m = r.message;
-      NewComplaint n{*m.from, m.subject, r.own_text, m.attachments, m.message_id, &m, cl.reason,
-                     r.sent_straight_to, r.asks_anonymity};
+      NewComplaint n{*m.from, m.subject, r.own_text,         m.attachments,   m.message_id,
+                     &m,      cl.reason, r.sent_straight_to, r.asks_anonymity};
       const OpenedCase c =
           CaseOpening(ctx_, db_, tokens_, now).Open(n, {role.key, role.co_chair, r.received});
       Record(r, role, MessageFate::kComplaint, cl.reason, c.id, true, true);
@@ -197,7 +187,8 @@ ProcessOutcome MessageProcessor::ByVerdict(const MessageReading& r, const Folder
       return {MessageFate::kPossibleComplaint, "", cl.reason + "; " + MaskEmail(to) + " asked"};
     }
     case MessageKind::kCompliment:
-      HandleCompliment(ctx_, db_, tokens_, now, {*r.message.from, r.message.subject, r.own_text, ""});
+      HandleCompliment(ctx_, db_, tokens_, now,
+                       {*r.message.from, r.message.subject, r.own_text, ""});
       Record(r, role, MessageFate::kCompliment, cl.reason, std::nullopt, true, false);
       return {MessageFate::kCompliment, "", cl.reason};
     case MessageKind::kOther:
@@ -224,7 +215,8 @@ void MessageProcessor::RecordFailure(const FetchedMail& fm, const FolderRole& ro
     }
   }
   MessageLog log(db_);
-  if (id.empty() || log.Contains(id)) id = "unprocessable." + Fnv(fm.raw) + "@intaked.invalid";
+  if (id.empty() || log.Contains(id))
+    id = "unprocessable." + StableDigest(fm.raw) + "@intaked.invalid";
   if (log.Contains(id)) return;  // the same bytes, set aside before
   const Instant stamped = fm.internal_date.time_since_epoch().count() > 0 ? fm.internal_date : now;
   // A co-chair's own mail stays in their mailbox: only intake's is kept here.

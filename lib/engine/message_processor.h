@@ -29,15 +29,15 @@ struct FolderRole {
 
 // What became of a message. The names are the message log's kinds.
 enum class MessageFate {
-  kDuplicate,       // seen before, in some mailbox
-  kDeferred,        // acted on from the writer's Sent folder instead; not recorded
-  kOwn,             // a letter intaked sent
-  kCorrespondence,  // on a case
-  kAutomated,       // automated mail: recorded, never answered
-  kComplaint,       // opened a case
-  kCompliment,      // logged and thanked
+  kDuplicate,          // seen before, in some mailbox
+  kDeferred,           // acted on from the writer's Sent folder instead; not recorded
+  kOwn,                // a letter intaked sent
+  kCorrespondence,     // on a case
+  kAutomated,          // automated mail: recorded, never answered
+  kComplaint,          // opened a case
+  kCompliment,         // logged and thanked
   kPossibleComplaint,  // might be a complaint: a person was asked
-  kOther,           // left for people
+  kOther,              // left for people
 };
 
 const char* StorageName(MessageFate fate);
@@ -67,8 +67,7 @@ class MessageProcessor {
   ProcessOutcome IntakeCommand(const MessageReading& r, const FolderRole& role, Instant now);
   ProcessOutcome ByVerdict(const MessageReading& r, const FolderRole& role, Instant now);
   void Record(const MessageReading& r, const FolderRole& role, MessageFate fate,
-              const std::string& why, std::optional<int64_t> case_id, bool details,
-              bool keep_raw);
+              const std::string& why, std::optional<int64_t> case_id, bool details, bool keep_raw);
 
   const ProcedureContext& ctx_;
   SQLite::Database& db_;

@@ -11,16 +11,6 @@
 namespace intaked {
 namespace {
 
-// FNV-1a, in hex: stable across runs and builds.
-std::string Fnv(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", h);
-}
-
 std::optional<size_t> CoChairIndex(const Config& cfg, const std::string& email) {
   for (size_t i = 0; i < cfg.co_chairs.size(); ++i) {
     if (SameEmail(email, cfg.co_chairs[i].identity.address)) return i;
@@ -50,6 +40,16 @@ std::vector<std::string> Answers(const Message& m) {
 
 }  // namespace
 
+// FNV-1a, in hex: stable across runs and builds.
+std::string StableDigest(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
 std::string DedupKey(const Message& m) {
   if (!m.message_id.empty()) return m.message_id;
   // Hash what the sender wrote, not the trace headers each mailbox's delivery
@@ -59,7 +59,7 @@ std::string DedupKey(const Message& m) {
                         m.body;
   for (const Attachment& at : m.attachments)
     content += "\n" + at.filename + ":" + std::to_string(at.size);
-  return fmt::format("no-message-id.{}.{}@intaked.invalid", Fnv(content), content.size());
+  return fmt::format("no-message-id.{}.{}@intaked.invalid", StableDigest(content), content.size());
 }
 
 std::optional<Instant> ForwardedSentAt(const ForwardedMessage& f, const LocalZone& zone) {

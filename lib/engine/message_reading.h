@@ -43,8 +43,8 @@ struct MessageReading {
   std::vector<std::string> answers;
 
   // What it is, read from the headers and the own words.
-  std::string automated;       // why it is automated mail; "" when it is not
-  Classification verdict;      // complaint / compliment / doubtful / other / automated
+  std::string automated;   // why it is automated mail; "" when it is not
+  Classification verdict;  // complaint / compliment / doubtful / other / automated
   ReviewRequest review = ReviewRequest::kNone;  // asks for (or declines) the independent review
   bool asks_anonymity = false;                  // asks not to be named
 };
@@ -54,6 +54,9 @@ MessageReading ReadMessage(const FetchedMail& mail, const ProcedureContext& ctx,
 // The Message-ID to deduplicate on: the header's, or one derived from what the
 // sender wrote (never from trace headers, which differ per mailbox).
 std::string DedupKey(const Message& m);
+
+// FNV-1a of `bytes`, in hex: stable across runs and builds, for ids derived from content.
+std::string StableDigest(std::string_view bytes);
 
 // When a forwarded message was sent, as an instant: the block's own zone when it gave one,
 // else the organisation's. Nullopt when the block had no date it could read.

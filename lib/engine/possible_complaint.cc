@@ -13,8 +13,9 @@ constexpr const char* kNote = "possible_complaint_note";
 
 NewComplaint ComplaintOf(const MessageReading& r, const std::string& why) {
   const Message& m = r.message;
-  return {m.from.value_or(Address{}), m.subject, r.own_text, m.attachments, m.message_id, &m, why,
-          r.sent_straight_to, r.asks_anonymity};
+  return {
+      m.from.value_or(Address{}), m.subject,       r.own_text, m.attachments, m.message_id, &m, why,
+      r.sent_straight_to,         r.asks_anonymity};
 }
 
 // The co-chair whose mailbox a message was first read from, by its state key.
@@ -35,7 +36,8 @@ std::string AskAboutPossibleComplaint(const ProcedureContext& ctx, SQLite::Datab
                                       std::optional<size_t> mailbox_owner) {
   const Config& cfg = ctx.config;
   const NewComplaint n = ComplaintOf(r, r.verdict.reason);
-  const RoutingDecision route = RouteComplaint(ctx, db, n, {"", mailbox_owner, r.received}).decision;
+  const RoutingDecision route =
+      RouteComplaint(ctx, db, n, {"", mailbox_owner, r.received}).decision;
   const Address to = route.co_chair ? Address{cfg.co_chairs[*route.co_chair].identity.name,
                                               cfg.co_chairs[*route.co_chair].identity.address}
                                     : Address{cfg.fallback_name, cfg.fallback_address};

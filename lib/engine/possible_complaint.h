@@ -28,9 +28,9 @@ std::string AskAboutPossibleComplaint(const ProcedureContext& ctx, SQLite::Datab
                                       std::optional<size_t> mailbox_owner);
 
 struct PossibleComplaintAnswer {
-  bool answers_a_note = false;    // `reply` answers a note sent to its writer
+  bool answers_a_note = false;       // `reply` answers a note sent to its writer
   std::optional<OpenedCase> opened;  // the case opened from the original message
-  std::string detail;             // why nothing was opened, for the log
+  std::string detail;                // why nothing was opened, for the log
 };
 
 // `reply` (its keyword is #complaint) answers a possible-complaint note sent to its writer:

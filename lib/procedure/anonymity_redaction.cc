@@ -25,22 +25,6 @@ const char* Marker(Withheld w) {
   }
 }
 
-struct Line {
-  size_t begin, end;
-};
-
-std::vector<Line> Lines(std::string_view t) {
-  std::vector<Line> lines;
-  size_t b = 0;
-  for (size_t i = 0; i <= t.size(); ++i) {
-    if (i == t.size() || t[i] == '\n') {
-      lines.push_back({b, i});
-      b = i + 1;
-    }
-  }
-  return lines;
-}
-
 bool IsTitle(const std::string& w) {
   return w == "mr" || w == "mrs" || w == "ms" || w == "miss" || w == "dr" || w == "mx";
 }
@@ -120,7 +104,7 @@ bool HoldsContact(std::string_view line) { return !FindContactDetails(line).empt
 // written on the closing line itself.
 void FindSignOffs(std::string_view t, std::vector<WithheldSpan>& spans,
                   std::vector<std::string>& names) {
-  const std::vector<Line> lines = Lines(t);
+  const std::vector<TextLine> lines = SplitLines(t);
   for (size_t n = 0; n < lines.size(); ++n) {
     const std::string_view line = t.substr(lines[n].begin, lines[n].end - lines[n].begin);
     size_t inline_name = 0;
@@ -146,7 +130,7 @@ void FindSignOffs(std::string_view t, std::vector<WithheldSpan>& spans,
 // A last line that is only a name ("Sam Taylor", "Sam x").
 void FindTrailingName(std::string_view t, std::vector<WithheldSpan>& spans,
                       std::vector<std::string>& names) {
-  const std::vector<Line> lines = Lines(t);
+  const std::vector<TextLine> lines = SplitLines(t);
   size_t n = lines.size();
   while (n > 0 && Trim(t.substr(lines[n - 1].begin, lines[n - 1].end - lines[n - 1].begin)).empty())
     --n;

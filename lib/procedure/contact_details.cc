@@ -107,22 +107,6 @@ bool IsStreetWord(std::string_view lower) {
   return false;
 }
 
-struct Line {
-  size_t begin, end;
-};
-
-std::vector<Line> Lines(std::string_view t) {
-  std::vector<Line> lines;
-  size_t b = 0;
-  for (size_t i = 0; i <= t.size(); ++i) {
-    if (i == t.size() || t[i] == '\n') {
-      lines.push_back({b, i});
-      b = i + 1;
-    }
-  }
-  return lines;
-}
-
 // Whether a line reads like part of a postal address: starts with a house
 // number or names a street, and is short.
 bool LooksLikeStreetLine(std::string_view line) {
@@ -142,7 +126,7 @@ bool LooksLikeStreetLine(std::string_view line) {
 // A line holding a postcode is withheld whole, with up to three street or
 // town lines just above it.
 void FindPostalAddresses(std::string_view t, std::vector<WithheldSpan>& out) {
-  const std::vector<Line> lines = Lines(t);
+  const std::vector<TextLine> lines = SplitLines(t);
   for (size_t n = 0; n < lines.size(); ++n) {
     const std::string_view line = t.substr(lines[n].begin, lines[n].end - lines[n].begin);
     std::vector<std::string_view> tokens;
@@ -202,6 +186,18 @@ std::vector<WithheldSpan> FindContactDetails(std::string_view text) {
   FindPostalAddresses(text, out);
   FindStreetAddresses(text, out);
   return out;
+}
+
+std::vector<TextLine> SplitLines(std::string_view t) {
+  std::vector<TextLine> lines;
+  size_t b = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == '\n') {
+      lines.push_back({b, i});
+      b = i + 1;
+    }
+  }
+  return lines;
 }
 
 }  // namespace intaked

@@ -25,4 +25,10 @@ struct WithheldSpan {
 // Every email address, phone number and postal address in `text`, in no particular order.
 std::vector<WithheldSpan> FindContactDetails(std::string_view text);
 
+// A line of a text, as byte offsets [begin, end) without its "\n".
+struct TextLine {
+  size_t begin, end;
+};
+std::vector<TextLine> SplitLines(std::string_view text);
+
 }  // namespace intaked

@@ -47,7 +47,8 @@ class ReadingE2E : public StackTest {
 
 TEST_F(ReadingE2E, AReplyWrittenBelowTheQuoteReachesTheComplainantWithoutTheQuote) {
   const StoredMail note = OpenCase();
-  AlexReplies(note, "User-Agent: Mozilla Thunderbird\r\nContent-Type: text/plain; charset=UTF-8\r\n",
+  AlexReplies(note,
+              "User-Agent: Mozilla Thunderbird\r\nContent-Type: text/plain; charset=UTF-8\r\n",
               "On 25/11/2026 10:00, PACTS Complaints wrote:\r\n"
               "> A new complaint has been received and assigned to you.\r\n"
               "> Reference: SECRET-QUOTED-LINE\r\n\r\n"
@@ -85,7 +86,8 @@ TEST_F(ReadingE2E, AComplaintForwardedByTheCoChairItIsAboutGoesToTheOtherAsTheWr
       "Alex Able <" + P("chair.a") + ">", P("info"), "Fwd: Transport meeting",
       "#complaint\r\n\r\n---------- Forwarded message ---------\r\nFrom: Jo Carer <" + jo +
           ">\r\nDate: Fri, 2 Mar 2001 at 08:15\r\nSubject: Transport meeting\r\nTo: Alex Able <" +
-          P("chair.a") + ">\r\n\r\nI was upset by the way you dismissed my question about "
+          P("chair.a") +
+          ">\r\n\r\nI was upset by the way you dismissed my question about "
           "transport.\r\n\r\nJo\r\n",
       "f." + prefix_ + "@client.test");
   stack_.Send(P("chair.a"), {P("info")}, raw);
@@ -126,8 +128,8 @@ TEST_F(ReadingE2E, AnAnonymousComplaintReachesTheHandlerWithoutNameOrNumber) {
 
 TEST_F(ReadingE2E, YouInAComplaintSentStraightToACoChairSendsItToTheOther) {
   const std::string raw =
-      TestMail("Pat Parent <" + Parent() + ">", "Alex Able <" + P("chair.a") + ">",
-               "Last night", "Alex,\r\n\r\nI was really upset by the way you spoke to me in "
+      TestMail("Pat Parent <" + Parent() + ">", "Alex Able <" + P("chair.a") + ">", "Last night",
+               "Alex,\r\n\r\nI was really upset by the way you spoke to me in "
                "front of the other parents last night.\r\n\r\nPat",
                "y." + prefix_ + "@family.test", "Cc: " + P("info") + "\r\n");
   stack_.Send(Parent(), {P("chair.a"), P("info")}, raw);
@@ -154,10 +156,10 @@ TEST_F(ReadingE2E, MailThatMightBeAComplaintIsOpenedByAPersonWithAReplyToTheNote
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_TRUE(Has(notes[0], "#complaint")) << notes[0].message.body;
   const std::string to = notes[0].message.to.at(0).email;
-  const std::string reply = "From: " + to + "\r\nTo: " + P("info") + "\r\nSubject: Re: " +
-                            notes[0].message.subject + "\r\nMessage-ID: <n." + prefix_ +
-                            "@client.test>\r\nIn-Reply-To: <" + notes[0].message.message_id +
-                            ">\r\n\r\n#complaint\r\n";
+  const std::string reply = "From: " + to + "\r\nTo: " + P("info") +
+                            "\r\nSubject: Re: " + notes[0].message.subject + "\r\nMessage-ID: <n." +
+                            prefix_ + "@client.test>\r\nIn-Reply-To: <" +
+                            notes[0].message.message_id + ">\r\n\r\n#complaint\r\n";
   stack_.Send(to, {P("info")}, reply);
   Run();
   const auto ack = New(Parent());
