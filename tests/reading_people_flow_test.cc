@@ -45,6 +45,17 @@ TEST_F(ReadingFlow, SayingYouWillNotAppealStartsNothing) {
   EXPECT_EQ(CountTo(out, "reviewer@outside.test"), 0);
 }
 
+TEST_F(ReadingFlow, AReplyThatIsAllQuoteIsNotRelayedAndTheHandlerIsTold) {
+  OpenCase();
+  const auto out = Deliver(Reply("chair.a@pacts.test", notification_,
+                                 "On Wed, 25 Nov 2026 at 10:00, PACTS Complaints "
+                                 "<info@pacts.test> wrote:\r\n> A new complaint has been "
+                                 "received.\r\n\r\nSent from my iPhone"));
+  EXPECT_EQ(CountTo(out, "parent@family.test"), 0);
+  const Message told = LetterTo(out, "chair.a@pacts.test");
+  EXPECT_TRUE(Has(told, "no text of its own")) << told.body;
+}
+
 class SentFolderOrder : public ReadingFlow, public ::testing::WithParamInterface<bool> {};
 
 TEST_P(SentFolderOrder, AHandlersNewMessageToIntakeIsActedOnWhicheverCopyIsReadFirst) {
