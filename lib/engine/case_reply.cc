@@ -144,15 +144,6 @@ CaseReplyOutcome Execute(const ProcedureContext& ctx, CaseActions& act, CaseReco
   return {CaseReplyKind::kHandlerCommand, name};
 }
 
-// A request for review counts when it was made in time, even if intaked reads it after the
-// window has closed (an outage).
-bool AppealInTime(const ProcedureContext& ctx, const CaseRecord& c, Instant received) {
-  if (c.phase == Phase::kAppealWindow) return true;
-  if (c.phase != Phase::kDone || c.close_cause != CloseCause::kAppealWindowEnded) return false;
-  const auto due = ParseIsoDate(c.appeal_due);
-  return due && ctx.zone.LocalDate(received) <= *due;
-}
-
 CaseReplyOutcome FromComplainant(const ProcedureContext& ctx, SQLite::Database& db, Instant now,
                                  CaseActions& act, CaseRecord& c, const CaseMessage& in) {
   const MessageReading& r = in.reading;
@@ -189,6 +180,15 @@ CaseReplyOutcome FromComplainant(const ProcedureContext& ctx, SQLite::Database& 
 }
 
 }  // namespace
+
+// A request for review counts when it was made in time, even if intaked reads it after the
+// window has closed (an outage).
+bool AppealInTime(const ProcedureContext& ctx, const CaseRecord& c, Instant received) {
+  if (c.phase == Phase::kAppealWindow) return true;
+  if (c.phase != Phase::kDone || c.close_cause != CloseCause::kAppealWindowEnded) return false;
+  const auto due = ParseIsoDate(c.appeal_due);
+  return due && ctx.zone.LocalDate(received) <= *due;
+}
 
 const char* StorageName(CaseReplyKind k) {
   switch (k) {

@@ -42,6 +42,10 @@ enum class CaseReplyKind {
   kDeferred,          // not recorded: the copy in the writer's Sent folder is acted on instead
 };
 
+// Whether a request for review received at `received` was made in time on case `c`: in its
+// appeal window, or by its last day when intaked read it after the window closed (an outage).
+bool AppealInTime(const ProcedureContext& ctx, const CaseRecord& c, Instant received);
+
 // The kind's name in the message log.
 const char* StorageName(CaseReplyKind k);
 

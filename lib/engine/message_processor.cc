@@ -24,11 +24,7 @@ std::optional<int64_t> AppealCaseOf(SQLite::Database& db, const ProcedureContext
                                     const MessageReading& r) {
   if (r.from.empty() || r.review != ReviewRequest::kAsks) return std::nullopt;
   for (const CaseRecord& c : CaseStore(db).OfComplainant(r.from)) {
-    if (c.phase == Phase::kAppealWindow) return c.id;
-    const auto due = ParseIsoDate(c.appeal_due);
-    if (c.close_cause == CloseCause::kAppealWindowEnded && due &&
-        ctx.zone.LocalDate(r.received) <= *due)
-      return c.id;
+    if (AppealInTime(ctx, c, r.received)) return c.id;
   }
   return std::nullopt;
 }
