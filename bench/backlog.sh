@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Speed and memory against the promises in README.md ("What it guarantees"), on a
 # private mail stack:
 #  1. a backlog of N messages in the intake mailbox, processed by `intaked run

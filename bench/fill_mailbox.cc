@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // fill_mailbox: puts N realistic messages into one IMAP folder with APPEND over
 // a single connection, as the starting point of the backlog benchmark.
 //   fill_mailbox IMAP_SERVER_URL USER PASSWORD CA_FILE COUNT [COMPLAINT_EVERY]

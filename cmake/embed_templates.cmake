@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes OUT: a C++ file defining what lib/letters/embedded_templates.h declares - the source of
 # every DIR/NAME.mustache for NAME in LETTERS and PAGES (comma-separated), and both name lists.
 string(REPLACE "," ";" LETTERS "${LETTERS}")

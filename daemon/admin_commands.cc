@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The admin's commands (docs/ADMIN.md, "Operate" and "Personal data"): show, report,
 // export, erase, unprocessed.
 // Each opens the configured database, does one thing, and says what it did.

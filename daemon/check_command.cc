@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `intaked check`: is the config valid, and can every server be reached?
 // One line per mailbox and one for SMTP, each "ok" or exactly what failed,
 // and for each account whether its connection was encrypted (TLS).

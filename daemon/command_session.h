@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CommandSession: what every intaked command starts with - the config, the
 // procedure's context built from it, and the database it names - loaded one
 // way, with one exit code for each thing that can be wrong: 2 for the config

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The intaked sub-commands, each a function from parsed options to an exit
 // status: 0 success, 1 runtime failure, 2 bad usage or config.
 // main.cc parses the command line and calls one of these.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // intaked: a complaints and compliments procedure run entirely by email.
 // This file only parses the command line; commands.h does the work.
 #include <CLI/CLI.hpp>

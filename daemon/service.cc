@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "service.h"
 
 // Boost 1.74's Asio does not compile under g++ 12 in C++20 unless <utility> comes

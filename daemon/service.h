@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RunService: intaked as a long-running daemon (`intaked run`).
 //
 // A Boost.Asio event loop owns the signals and the poll timer; each cycle runs

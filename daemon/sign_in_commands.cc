@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `intaked login ACCOUNT` and `intaked logout ACCOUNT` (docs/ACCOUNTS.md):
 // signing an oauth2 account in once, from a terminal, and forgetting it.
 #include <SQLiteCpp/Transaction.h>

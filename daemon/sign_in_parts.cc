@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "sign_in_parts.h"
 
 #include "store/database.h"

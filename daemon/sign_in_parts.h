@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SignInParts: what every command that reaches a mail server signs in with -
 // the identity provider's HTTP client, the AccountCredentials on a database
 // connection of their own, and the LoginGuard over them - built one way for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ParseAddressList (lib/mail/address.h) with raw header values, and
 // the helpers every parsed address then meets: masking for logs, the domain,
 // formatting for display, comparison.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes FindCaseReference (lib/procedure/case_reference.h) with subject lines,
 // for the prefix every test uses. A reference found is one the subject holds,
 // in the prefix's own spelling.

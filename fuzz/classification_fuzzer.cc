@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ClassifyText (lib/procedure/classification.h) with hostile words: the
 // first line is the subject, the rest the writer's own text. Every verdict is
 // one of the five, with a reason, and the reason never quotes the text beyond

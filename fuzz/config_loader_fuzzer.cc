@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ParseConfig (lib/config/config_loader.h), the loader's in-memory entry
 // point, with TOML text: toml++'s parser and every section's validation.
 // Every error must name the config file, as the loader promises.

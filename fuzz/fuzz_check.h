@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FUZZ_CHECK: a property a fuzz target asserts on the parser's output.
 //
 // A broken promise (say, a text field that is not UTF-8) is a finding just as a

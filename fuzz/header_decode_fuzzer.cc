@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the header decoders (lib/mail/header_decode.h): RFC 2047 encoded
 // words, RFC 2231 extended values, base64 and quoted-printable. The first byte
 // picks the decoder, the rest is its input. Header text must come out UTF-8.

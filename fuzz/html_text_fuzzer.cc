@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes HtmlToText (lib/mail/html_text.h): tags, comments, scripts and
 // styles, entities. For UTF-8 input the text must come out UTF-8.
 #include <cstddef>

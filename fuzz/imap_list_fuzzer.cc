@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the LIST response parser and the modified UTF-7 mailbox names
 // (lib/transport/imap_list.h, imap_mailbox_name.h) with what a hostile server
 // could send: its bytes go through ImapResponseReader, every LIST response is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ImapResponseReader (lib/transport/imap_response_reader.h) with the
 // bytes a hostile server could send. The input is read twice: all at once, and
 // in the chunk sizes the network might deliver (taken from the input's first

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ParseMessage (lib/mail/mime_parser.h) with whole raw messages: MIME
 // structure, headers, transfer encodings, charsets, attachments. Besides not
 // crashing, every text field of the result must be UTF-8, as Message promises.

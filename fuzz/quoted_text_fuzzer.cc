@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes StripQuotedText (lib/mail/quoted_text.h) with mail bodies: attribution
 // lines, Outlook separators and header blocks, '>' quoting. The writer's own
 // words are a part of the body, so never longer than it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ParseReplyCommand (lib/procedure/reply_command.h): the keyword line
 // of a handler's reply, #holding's date, and the text after it.
 #include <cstddef>

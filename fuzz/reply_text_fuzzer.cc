@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes SplitReply (lib/mail/reply_text.h) with mail bodies: attribution
 // lines, separators, header blocks in several languages, '>' quoting, client
 // footers and forwards. The first input byte picks the subject (a forward's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AccountCredentials: passwords from the config or a password_command, OAuth2
 // access tokens renewed from the stored refresh token (before they expire, and
 // at once when a server refused one), rotated refresh tokens kept, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Probes of the admin's commands (`intaked reassign`, `intaked close`, run as
 // the admin runs them, on a database file) and of upgrading a schema 5
 // database to schema 6 with cases in every phase. As in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the unit tests with the system clock moved to days that have broken
 # date code before: a Monday (digest day), Christmas Eve late at night, the
 # clocks going forward and back, a leap day, New Year's Eve, an annual-report

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The pure parts of the authorization-code grant with PKCE: the S256 challenge
 // (RFC 7636's own test vector), the URL a person opens, and reading the answer
 // the provider redirects back with - including answers that are malformed,

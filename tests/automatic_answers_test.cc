@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The loop guard (automatic answers to one outside address are
 // capped at 3 in 10 minutes and 20 a day) counts exactly the letters that
 // answer incoming mail by themselves, as letters/automatic_answers.h lists

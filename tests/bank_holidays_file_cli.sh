@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A GOV.UK bank-holidays file runs out: days after its last year fall back to
 # the built-in rules, and the admin is told before it matters. `intaked check`
 # prints a warning line naming the file and its last year when the file does not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `intaked login` with the authorization-code grant and PKCE, end to end in
 // one process: SignIn runs on a thread with a pipe standing in for the
 // terminal; the test reads the printed "Open:" URL, then plays the browser

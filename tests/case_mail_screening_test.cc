@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mail that arrives on an open case is screened before anything is relayed or
 // acted on (docs/SECURITY.md, "Mail on a case"): automated mail (out-of-office replies,
 // bounces, bulk mail) is recorded on the timeline and goes nowhere, and

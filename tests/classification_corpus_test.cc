@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The classifier measured against the labelled corpus (tests/data/corpus).
 //
 // Every message there carries the label a person gave it (X-Corpus-Label).

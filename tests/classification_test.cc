@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The classifier's reading of people's own words (issue 10): each case is a
 // message the old phrase list got wrong, or a rule that keeps it right.
 #include "procedure/classification.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every command that loads the config refuses a bad one the same way: exit 2
 # and a message naming the file, line, column and key at fault. The case here
 # is the reviewer given a co-chair's address, written in another case and with

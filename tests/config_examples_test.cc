@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ready configs in config/examples/ (docs/ACCOUNTS.md) load as they stand
 // once the secret files they name exist: an admin who copies one and puts in
 // their own names starts from a file intaked accepts, with every account

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CurlHttpClient, the real HTTP client for OAuth, against a one-shot HTTP
 // server on 127.0.0.1: the form is percent-encoded, JSON is asked for,
 // redirects are not followed, a huge answer is abandoned, and plain http:// to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Subject access, erasure, retention, the annual report, digests and alerts
 // (docs/ADMIN.md, "Personal data"), through the engine with fake mailboxes.
 #include <SQLiteCpp/Transaction.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `intaked login` with the device authorization grant (RFC 8628), run against
 // a scripted identity provider and a clock that moves only when the flow
 // sleeps: what the person is shown, the exact requests, the polling pace

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EngineHarness: the whole engine over fake mailboxes, an in-memory database
 // and a clock that moves only when told - for tests that read like the procedure
 // ("the parent replies; the handler gets ..."). Deliver() drops a mail in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Erasure means erased (docs/SECURITY.md, "Personal data"): after `erase` and
 // the retention purge, a
 // person's words are in neither the database file nor its -wal, while another

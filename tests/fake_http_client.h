@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FakeHttpClient: an HttpClient for OAuth tests that answers from a script
 // and records every request, so a test can assert the exact form fields a
 // flow sent (grant types, code_verifier, redirect_uri, a client_secret only

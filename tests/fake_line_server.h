@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FakeLineServer: a tiny line-based TCP server on 127.0.0.1 for transport
 // tests - a stand-in for an IMAP or SMTP server that says exactly what a test
 // wants (no STARTTLS, a refused login, a 4xx for one recipient) and records

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // In-memory MailFolderOpener and MailSender for engine tests.
 #pragma once
 

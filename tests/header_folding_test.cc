@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Header lines of composed letters (RFC 5322 2.1.1, 2.2.3): folded at
 // whitespace to 78 bytes where they can be, never longer than 998, and the
 // folding undone by any reader gives back exactly what was written.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile input (docs/SECURITY.md, "No input stops the service"): thousands of
 // mutated messages - flipped and 8-bit
 // bytes, cut-off bodies, broken boundaries, duplicated headers - through the

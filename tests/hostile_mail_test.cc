@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile mail, finding by finding: header and SMTP injection through an
 // address, control characters in header text, and inputs that used to
 // overflow the stack or take quadratic time. Each test failed before its fix

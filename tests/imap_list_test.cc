@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LIST responses as real servers send them - Dovecot, Gmail, Microsoft 365 -
 // read through the same ImapResponseReader the session uses, and the Sent
 // folder found among them by its \Sent mark; then what a hostile server

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Modified UTF-7 mailbox names (RFC 3501 §5.1.3), both ways: what a configured
 // name becomes on the wire, what a listed name means, and the server bytes the
 // decoder refuses.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Message-IDs of intaked's letters (docs/SECURITY.md, "Reply tokens"): short
 // enough that a reply's In-Reply-To fits on one line, unguessable, and - for
 // letters sent before they were shortened - still recognised.

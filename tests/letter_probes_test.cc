@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Probes of the letters the procedure sends (the README's procedure sections): the acknowledgement,
 // letters for a complainant without email, and whether any letter reaches the
 // wrong person or says what is not true. As in procedure_probes_test.cc, a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The LoginGuard: a refused sign-in is final for its account until its
 // credentials change - within a process, and across restarts when it has a
 // RefusalMemory - and is logged once; a refused access token is renewed and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Naming and anonymity measured on the labelled corpus (tests/data/corpus/*.eml).
 //
 // For every message labelled a complaint, the co-chairs it names and whether it

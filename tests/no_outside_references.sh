@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every document the code and docs point to is in the repository: README.md,
 # docs/ADMIN.md, docs/SECURITY.md, docs/ARCHITECTURE.md... A comment citing a
 # specification section or a notes file that only its authors had sends a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The identity provider's endpoints as [oauth] names them, and renewing an
 // access token: the exact form sent, how each answer is graded (invalid_grant
 // is permanent, an outage is not), and answers that are hostile - garbage,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The outbox charges each sending failure to what is at fault: the letter (it
 // alone backs off or fails) or the server (nothing is charged; everything
 // waiting goes, oldest first, when it answers again). Run through whole cycles,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Naming, anonymity and appeals read as a person reads them
 // (lib/procedure/naming.h, complainant_requests.h, anonymity_redaction.h).
 #include <gtest/gtest.h>

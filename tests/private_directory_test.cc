@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export's directory: fresh and private, never through a symbolic link,
 // every write checked (PrivateDirectory).
 #include "base/private_directory.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ProcedureProbes: the engine harness with the people of the procedure and the
 // moves the probe tests share - a complaint that names someone, a phone complaint
 // without email, a case in Stage Two, the admin's commands as the admin runs them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The life of a case by email alone, through the engine with fake mailboxes
 // and a fixed clock (README.md, "Acting on a case by email"). End-to-end
 // versions of the key paths run

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Probes of the case life-cycle (the README's procedure sections), written as the people in the
 // procedure would try to bend it: skip, end, hide or stall a stage they do not
 // own, or let a deadline pass in silence. Each test is a regression test for

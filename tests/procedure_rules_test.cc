@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The procedure cannot be bent: who may do what in which
 // phase, holding letters once and on time, a fallback with the power to act,
 // no deadline passed in silence, honest letters - through the whole engine

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mail read as people write it, through the whole engine (fake mailboxes, a
 // fixed clock): forwarded complaints, "you" written to a co-chair, anonymity
 // that holds, appeals read right, commands from a Sent folder in either order,

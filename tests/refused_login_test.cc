@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A mailbox whose server refused our credentials, as the cycle sees it (the
 // transport's LoginGuard keeps it from the server; transport_session_test
 // proves that, and login_guard_test that it stores the refusal): the other

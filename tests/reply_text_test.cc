@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SplitReply (lib/mail/reply_text.h): every client's reply and forward in
 // tests/data/replies/, read as ParseMessage gives it, and the shapes one by one.
 #include "mail/reply_text.h"

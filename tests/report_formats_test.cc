@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The annual report's text, JSON and HTML say the same things: every figure
 // and every month in all three. The HTML is readable without a mouse or colour
 // vision, prints whole, and is one self-contained file with escaped values.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The annual report tells the truth about time: each stage is
 // timed from its start in working days, never from a date a holding letter
 // moved; and the text, JSON and HTML say the same things.

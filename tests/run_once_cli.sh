@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `intaked run --once` runs one cycle and exits: a server it cannot reach is
 # reported as failing this run (exit 1), never as "retrying with back-off" -
 # nothing is left running to retry. No server listens on port 9.

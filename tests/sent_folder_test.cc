@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A co-chair's Sent folder found, not guessed, against scripted IMAP servers
 // through real libcurl and real sockets: the LIST intaked sends, the folder it
 // then EXAMINEs (by its modified UTF-7 name), and what it says when there is

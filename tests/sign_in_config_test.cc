@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The config keys that say how each account signs in: `auth`, the password
 // sources, and [oauth] - each mistake named by its key.
 #include <gtest/gtest.h>

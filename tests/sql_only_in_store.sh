@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # SQL lives in lib/store only, behind named operations (CaseStore::Events,
 # Outbox::LettersOfCase, ...): everywhere else asks the store by name, so the
 # schema can change in one place and every query has one owner to review.

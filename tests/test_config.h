@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A valid config text for tests, with the README's example people and inline
 // passwords (ParseConfig does not read files for them).
 #pragma once

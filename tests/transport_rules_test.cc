@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The transport's pure decisions, as tables: which hosts may carry plain text,
 // which envelope addresses may reach the wire, and who is at fault when a
 // server refuses something.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The transports against scripted servers on this machine, through real
 // libcurl and real sockets: what intaked sends and refuses to send, and how it
 // grades what a server answers (docs/SECURITY.md, "The network and the servers").

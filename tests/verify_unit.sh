@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs `systemd-analyze verify` on intaked's unit, with ExecStart pointed at
 # the binary just built (verify checks that the executables exist), then
 # checks the settings intaked relies on are there, in the right section, and

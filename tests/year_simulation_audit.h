@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // YearAudit: what the policy promises, counted from what intaked stored (the
 // case timelines, the reminder ledger, the outbox) and sent after a
 // SimulatedYear has run - and every place it broke a promise.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // YearSimulationDoc: docs/YEAR_SIMULATION.md is written by the year
 // simulation test, from its prose template (tests/year_simulation_doc.md.in)
 // and the counts of the run, so the document cannot state numbers the test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the year simulation found in intaked, each as the smallest test that
 // shows it (the simulation itself steers round these cases so that its
 // counts stay about the rules it checks).

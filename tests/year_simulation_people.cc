@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "year_simulation_people.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SimulatedYear: 2027 in fast-forward through the real engine (IntakeCycle),
 // with fake mailboxes, an in-memory database and a clock moved day by day.
 //

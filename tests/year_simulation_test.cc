@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A year in fast-forward: 2027 driven day by day through the real engine
 // (year_simulation_people.h), with handlers who answer on time, late, after a
 // holding letter or never; some who try what the procedure does not allow

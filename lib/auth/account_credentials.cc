@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/account_credentials.h"
 
 #include "auth/password_command.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AccountCredentials: the real CredentialSource and RefusalMemory - passwords
 // from the config or a password_command, OAuth2 access tokens renewed from the
 // refresh token `intaked login` stored, and refusals kept in the database

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/authorization_request.h"
 
 #include <openssl/sha.h>

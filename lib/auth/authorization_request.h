@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AuthorizationRequest: the pure parts of the authorization-code grant with
 // PKCE (RFC 6749 §4.1, RFC 7636) - the S256 code challenge, the URL a person
 // opens, and reading the answer the provider redirects back with (from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/browser_grant.h"
 
 #include <openssl/crypto.h>

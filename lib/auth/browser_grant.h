@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // BrowserGrant: signing in with the authorization-code grant and PKCE
 // (RFC 6749 §4.1, RFC 7636 S256, RFC 8252's loopback redirect) - `intaked
 // login` for google, and for custom providers with only an authorization_url.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CurlHttpClient (http_client.h): one libcurl easy handle per request.
 #include <curl/curl.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DeviceGrant: signing in with the device authorization grant (RFC 8628) -
 // `intaked login` for microsoft and for custom providers that have a
 // device_authorization_url.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HttpClient: the few HTTP requests OAuth needs (form POSTs to a token or
 // device endpoint), behind an interface so flows can be tested without a network.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JsonFields: reading the few fields OAuth answers carry out of untrusted JSON,
 // for lib/auth's own .cc files only (it exposes nlohmann-json, which the rest
 // of intaked does not see).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LoopbackListener: the one-off HTTP listener on 127.0.0.1 that receives the
 // browser's redirect at the end of the authorization-code grant (RFC 8252 §7.3).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // OAuthEndpoints: where an identity provider signs people in and renews their
 // tokens, and what to ask it for - worked out once from the [oauth] table.
 //

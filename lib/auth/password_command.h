@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RunPasswordCommand: an account's `password_command`, run with /bin/sh -c as
 // isync runs PassCmd - for admins who keep passwords in a secrets manager.
 //

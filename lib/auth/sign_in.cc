@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "auth/sign_in.h"
 
 #include "auth/browser_grant.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SignIn: `intaked login`'s conversation with a person at a terminal, ending in
 // a refresh token (docs/ACCOUNTS.md).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TokenEndpoint: one request to an identity provider's token endpoint and what
 // came of it (RFC 6749 §5.1 a token, §5.2 an error) - shared by renewing a
 // token (token_grant.h) and by both sign-in grants, which poll or exchange a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TokenGrant and RefreshAccessToken: what an identity provider's token endpoint
 // gives back, and renewing an access token with a refresh token (RFC 6749 §6).
 //

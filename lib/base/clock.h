@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Clock and TokenSource: the two things domain code may not take from the
 // world directly. Production passes SystemClock/RandomTokenSource; tests and
 // `run --now` pass fixed ones, so every run is exact and repeatable.

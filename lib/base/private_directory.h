@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PrivateDirectory: a directory of personal data handed to the admin (the
 // subject-access export), readable by them alone.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Status and Result<T>: how errors cross the boundaries between layers.
 //
 // Inside a layer, code may throw; at a layer's public boundary every failure is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Small text helpers shared by every layer: trimming ASCII whitespace and
 // ASCII case-insensitive matching. All linear in their input: they are what
 // the parsers of untrusted mail use instead of regular expressions.

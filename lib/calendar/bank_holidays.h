@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // UK bank holidays, computed from the statutory rules for 2000-2100 plus the
 // one-off days proclaimed by royal proclamation (jubilees, a royal wedding, the
 // State Funeral, the Coronation, the moved VE-day holiday).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "calendar/local_zone.h"
 
 #include <fmt/format.h>

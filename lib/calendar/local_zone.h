@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LocalZone: the organisation's time zone, for turning instants into local
 // dates and hours and back (daylight saving included).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "calendar/working_day_calendar.h"
 
 namespace intaked {

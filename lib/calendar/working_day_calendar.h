@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // WorkingDayCalendar: which local dates are working days, and counting them.
 //
 // A working day is Monday-Friday that is neither a bank holiday of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Config: the validated contents of intaked's one TOML file (README.md, "Config
 // reference").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LoadConfig: reads, parses and validates intaked's TOML config.
 //
 // Every error names the file, the line where it can, the key, and what is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/mail_accounts.h"
 
 #include "mail/address.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MailAccount: one account intaked signs in to - the intake mailbox, a
 // co-chair's mailbox, or the SMTP server - seen the same way whatever its kind,
 // for sign-in, `intaked login`/`logout`, `check` and the logs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading how each mail account signs in: its `auth`, its password (inline,
 // password_file or password_command) and the [oauth] table - the config keys
 // that hold or point at secrets, kept apart from the rest of the loader.

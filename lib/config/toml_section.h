@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TomlSection: typed, checked reads from one table of a parsed TOML document.
 //
 // Each read marks its key as known, so RejectUnknown() can name a misspelt

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CaseMail: the one door every letter about a case goes out through.
 //
 // It fills the fields all case letters share (reference, dates written for

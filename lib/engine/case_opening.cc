@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/case_opening.h"
 
 #include <fmt/format.h>

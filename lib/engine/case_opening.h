@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CaseOpening: a new complaint becomes a case - numbered, routed away from any
 // co-chair it names, given its deadlines - and its first letters (the
 // acknowledgement and the handler's notification) go into the outbox.

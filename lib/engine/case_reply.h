@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CaseReply: a message that belongs to an existing case - who wrote it, may
 // they act, and what follows (README.md, "Acting on a case by email").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/case_reply_cap.h"
 
 #include "store/case_store.h"

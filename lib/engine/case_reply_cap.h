@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CaseReplyCap: how much correspondence one case may relay in a day (docs/SECURITY.md,
 // "Mail on a case"). Two people - or two auto-responders that ignore Auto-Submitted - can
 // bounce mail through intaked without end; past the cap, replies in either

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DeadlineWatch: the daily side of the procedure (README.md, "Reminders and overdue
 // notices") - reminders
 // before each deadline; overdue notices to whoever must act and to the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Intake commands and compliments (README.md, "What happens to each message").
 //
 // A co-chair records a complaint or compliment received by phone, in person or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // IntakeCycle: one full pass - read every mailbox, act on each new message,
 // drain the outbox (all of `intaked run --once`).
 //

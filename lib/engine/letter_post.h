@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LetterPost: turns a rendered Letter into a composed mail in the outbox.
 //
 // Every letter goes out from the intake address under the organisation's

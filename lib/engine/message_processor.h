@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MessageProcessor: what happens to one incoming message, exactly once.
 //
 // Reads it once (ReadMessage), skips it if its Message-ID was seen before (in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MessageReading: one incoming message, read once, into the value every later
 // decision reads - who wrote it and to whom, its own words, what it quotes and
 // forwards (and from whom), its threading, whether it is automated mail, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // OutageLog: remembers which mailboxes and servers are failing, across
 // cycles, so an outage is logged once when it starts and once when it ends
 // rather than every poll, and tried again with back-off. A refused login

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // OutboxDrain: sends what is due in the outbox through a MailSender, oldest
 // first, and charges each failure to what is at fault (server_replies.h):
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/possible_complaint.h"
 
 #include "engine/letter_post.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PossibleComplaint: mail that might be a complaint goes to a person, never nowhere.
 //
 // A message the classifier cannot call either way is shown to whoever would

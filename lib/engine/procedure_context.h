@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ProcedureContext: everything the engine derives once from a Config - the
 // calendar, the time zone, the letters, the classification rules - so a
 // reload can build a new one completely (and reject it whole) before use.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/scheduled_mail.h"
 
 #include <SQLiteCpp/Transaction.h>

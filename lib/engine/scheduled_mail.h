@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ScheduledMail: what intaked does by the calendar rather than in answer to
 // mail - the weekly digest to each co-chair, the annual report to the
 // co-chairs, the daily retention purge, and telling people when a mail server

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Automatic answers: the letters intaked sends by itself in answer to incoming
 // mail - nobody decided to send them, the arrival of a message did.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EmbeddedTemplates: the default templates compiled into the binary from
 // templates/, so a bare binary always has them.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LetterTemplates: the mustache templates every outgoing letter is built from.
 //
 // Built-in defaults (compiled from templates/) can be overridden file by file

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Email addresses: parsing header address lists, comparing, and masking for logs.
 //
 // The parser is forgiving, as real mail demands: a malformed item is skipped

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Charset conversion to UTF-8 (iconv underneath).
 //
 // Mail declares charsets wrongly, misspells them, or declares none. These

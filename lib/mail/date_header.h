@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ParseDateHeader: an RFC 5322 Date header value to an instant.
 //
 // Accepts the obsolete forms seen in real mail (two-digit years, named zones

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Header text decoding: RFC 2047 encoded words, RFC 2231 parameters, and raw
 // 8-bit headers, all to UTF-8. Also the transfer decodings shared with bodies.
 //

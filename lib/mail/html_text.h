@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HtmlToText: readable plain text from an HTML-only mail body.
 //
 // Not a renderer: it drops scripts, styles and tags, turns block elements and

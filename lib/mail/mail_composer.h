@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ComposeMail: an outgoing letter as RFC 5322 bytes, ready for SMTP.
 //
 // Always UTF-8 text, quoted-printable, encoded-word subjects and names,

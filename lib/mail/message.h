@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Message: an incoming email, reduced to what the procedure needs.
 //
 // A plain value, produced by ParseMessage (mime_parser.h) from raw RFC 5322

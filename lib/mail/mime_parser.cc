@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "mail/mime_parser.h"
 
 #include <mimetic/mimetic.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ParseMessage: raw RFC 5322 bytes to a Message value.
 //
 // The only place that knows mimetic. Never throws and never rejects: whatever

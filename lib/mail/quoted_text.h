@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // StripQuotedText: the writer's own words of a reply, without the earlier mail
 // their client quoted. A thin wrapper kept for existing callers: SplitReply
 // (reply_text.h) says what is recognised, and also gives the quoted history

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The shapes SplitReply (reply_text.h) looks for in a line of mail text:
 // quote prefixes, attribution lines, separators, header lines, client
 // footers, and the dates written in them. Owned by reply_text.cc; kept apart

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SplitReply: a reply or forward read as a person reads it - the writer's own
 // words, the earlier mail their client quoted, and a forwarded message with
 // its original sender, date, subject and words.

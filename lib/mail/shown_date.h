@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ParseShownDate: a date as a mail client writes it into a quoted or
 // forwarded header block ("Sent: Monday, 2 November 2026 09:14"), in the
 // languages reply_markers.h knows. Used by SplitReply for a forwarded

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RedactForStaff: the text staff may see of an anonymous complainant's words
 // (docs/READING_PEOPLE.md, "Anonymity").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CaseLifecycle: what a complaint's case can be, who acts on it, and the one
 // table of who may do what in which phase (README.md, "Acting on a case by email").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Case references: "PACTS-2026-0007" (prefix, year of receipt, per-year
 // sequence), and finding one in a subject line whatever surrounds it. Pure.
 #pragma once

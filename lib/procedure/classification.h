@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Classification of a new incoming message (one not part of an existing case):
 // automated, complaint, "might be a complaint" (doubtful), compliment, or
 // anything else (docs/CLASSIFICATION.md says how, and how well it does).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The built-in word lists of ClassificationRules (classification.h). They were
 // written from how parent carers, schools and professionals write to a forum,
 // and are measured against tests/data/corpus (docs/CLASSIFICATION.md).

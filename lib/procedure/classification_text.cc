@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ClassifyText (classification.h): the writer's own words read for signals.
 //
 // One pass over the words finds, at each position, the first kind of phrase

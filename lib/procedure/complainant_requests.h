@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a complainant's own words ask for: an independent review (Stage Two),
 // or anonymity (docs/READING_PEOPLE.md). Read word by word (words.h), so "don't",
 // "do not", "dont" and curly apostrophes are all the same. Pure, linear.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ContactDetails: where a text gives someone's email address, UK phone number or
 // postal address, for anonymity_redaction.h.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Deadlines: "within N working days of receipt" as an instant (README.md, "Working
 // days").
 //

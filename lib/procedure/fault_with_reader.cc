@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "procedure/fault_with_reader.h"
 
 #include <string_view>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FindsFaultWithReader: whether a text blames the person it is written to
 // ("the way you spoke to me", "you ignored my emails", "you were rude", "your
 // attitude", "you didn't reply", "you never") — what makes a complaint sent

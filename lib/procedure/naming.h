@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Naming: which co-chairs a complaint is about (docs/READING_PEOPLE.md).
 //
 // A complaint names a co-chair when the complainant's own words use their

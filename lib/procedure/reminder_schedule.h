@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ReminderSchedule: which reminder or overdue notice a deadline calls for
 // today (README.md, "Reminders and overdue notices").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ReplyCommand: the keyword a handler's reply starts with (README.md, "Acting on a
 // case by email"), or none.
 //

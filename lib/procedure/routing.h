@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Routing: who handles a new complaint (README.md, "What happens to each message").
 //
 // The handler is a co-chair the complaint does not name: the one whose own

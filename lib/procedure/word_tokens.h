@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Words of a message, read once, and phrases found among them.
 //
 // Classification (classification.h) reads mail as a sequence of lower-case

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Words: a complainant's text read as a sequence of words, with what a reader
 // notices about each (capital letter, start of a sentence or line, a comma
 // before it), for the naming and request rules (naming.h,

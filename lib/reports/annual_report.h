@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AnnualReport: the numbers the policy promises to report to the membership
 // each year - complaints and compliments received, how they were dealt with,
 // and whether each stage was answered in time - with no personal data at all.

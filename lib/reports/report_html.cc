@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The annual report as a self-contained HTML page: templates/annual_report_html.mustache holds
 // the markup and styles; this file works out the charts' geometry and hands every value to the
 // template as text, which mustache HTML-escapes. It prints ReportFigures() and the months.

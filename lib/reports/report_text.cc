@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The annual report as plain text (the co-chairs' email, the terminal) and as JSON: both print
 // ReportFigures() and the months, nothing else.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // StageTimeliness: how one stage of one complaint went against the policy's
 // clock: the report tells the truth about time (docs/ADMIN.md, "The annual report").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AccountSignIn: the stored sign-in state of the mail accounts - the tokens
 // `intaked login` obtained, and the refusals that keep an account down until
 // its credentials change (docs/ACCOUNTS.md, "When a sign-in stops working").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CaseEventKind: the kinds of entry on a case's timeline, defined once.
 //
 // Each kind has its storage name and says whether its text can carry

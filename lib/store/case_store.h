@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CaseStore: cases and their timelines in SQLite.
 //
 // Numbering is per year of receipt and allocated inside the caller's

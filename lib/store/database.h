@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Database: opens intaked's SQLite file and brings its schema up to date.
 //
 // The file is created readable by the service user only (0600) and used in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/mailbox_state_store.h"
 
 #include <SQLiteCpp/Statement.h>

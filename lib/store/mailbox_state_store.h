@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MailboxStateStore: per folder, its UIDVALIDITY and the highest UID processed.
 //
 // Written in the same transaction as the processing of each message, so that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MessageAttempts: which message intaked had in hand when it last stopped.
 //
 // A message that crashes the process (a signal, running out of memory, the

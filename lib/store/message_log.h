@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MessageLog: every incoming message intaked has processed, by Message-ID.
 //
 // This is what makes intake exactly-once: a Message-ID recorded here is never

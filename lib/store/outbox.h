@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Outbox: durable queue of outgoing mail.
 //
 // A letter is enqueued in the same transaction as the state change that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PersonalData: everything intaked holds about a person, for subject access
 // (export) and erasure, and the retention purge that erases closed cases
 // after `retention.years` (docs/ADMIN.md, "Personal data"). Where that data lives is listed once,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PersonalDataMap: the one list of where intaked keeps personal data - every
 // table and column that can hold a person's name, address or words - and how
 // each row is tied to a case or a person.

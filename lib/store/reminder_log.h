@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ReminderLog: the ledger of reminders, overdue notices and late letters a
 // case has had - one row per case, deadline, due date and step, so each step
 // goes once however many cycles run (DeadlineWatch writes and reads it), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ReportFacts: what the annual report is computed from, read in one go.
 //
 // For each complaint received in a period: its state and stage, whether it was

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ScheduleLedger: what intaked has done by the calendar, one key each -
 // "digest:<email>:<ISO week>", "annual:<year>", "retention:<date>".
 //

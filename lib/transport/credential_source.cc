@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport/credential_source.h"
 
 #include <openssl/evp.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CredentialSource: what a transport logs in with, for one MailAccount - a
 // password, or an OAuth2 access token to be offered with SASL XOAUTH2 or
 // OAUTHBEARER - and RefusalMemory, where refusals outlive the process.

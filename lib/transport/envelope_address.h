@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EnvelopeAddressProblem: the SMTP layer's own check of an address it is about
 // to put in MAIL FROM or RCPT TO.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FolderChoice: which folder of a mailbox a MailFolderOpener's folder argument
 // names, asked of the server when it must be: "" is the folder in the
 // mailbox's imap_url, kSentFolder (mail_folder.h) is a co-chair's Sent folder -

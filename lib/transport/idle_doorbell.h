@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // IdleDoorbell: rings when new mail arrives in one folder, using IMAP IDLE,
 // so the daemon can act within a couple of seconds instead of at the next poll.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ImapFolderOpener: MailFolderOpener over real IMAP servers.
 //
 // Each Open() logs in afresh and EXAMINEs the folder (read-only), so a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ImapList: one untagged LIST response (RFC 3501 §7.2.2, with RFC 6154's
 // special-use attributes) parsed into its parts - the attributes, the
 // hierarchy delimiter and the mailbox name - so that a folder is found by its

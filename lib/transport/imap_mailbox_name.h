@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mailbox names as IMAP carries them: modified UTF-7 (RFC 3501 §5.1.3).
 //
 // intaked holds every folder name in UTF-8 - as the config spells it, as an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ImapResponseReader: splits the bytes an IMAP server sends into responses,
 // honouring literals ({N}\r\n followed by N bytes), so that a message body
 // containing anything at all - including a line that looks like a tagged

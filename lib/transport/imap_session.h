@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ImapSession: one logged-in IMAP connection, speaking just the commands
 // intaked needs, with every read done by BODY.PEEK so no flag ever changes.
 //

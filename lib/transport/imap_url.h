@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ImapUrl: splits an imap[s]://host:port/FOLDER URL into the server part
 // libcurl connects to and the folder name (percent-decoded; INBOX if absent).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LoginGuard: the one gate every login to a mail account passes through
 // (docs/SECURITY.md, "A refused sign-in is final").
 //

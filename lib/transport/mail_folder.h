@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MailFolder and MailFolderOpener: read-only access to one folder of a mail
 // server, as the engine sees it.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MailSender: hands one message to the outgoing mail server.
 //
 // The engine's outbox drains through this; SmtpSender implements it with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How intaked grades a mail server's refusal, so each failure is charged to
 // what is really at fault (isync's grades: message bad, server bad, final).
 //

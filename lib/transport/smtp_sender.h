@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SmtpSender: MailSender over SMTP with libcurl. TLS follows TlsPolicy:
 // smtps://, or smtp:// upgraded with STARTTLS - a server that does not offer
 // it gets neither our password nor a letter - except on a loopback address.

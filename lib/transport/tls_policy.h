@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TlsPolicy: how intaked protects a mail server connection, decided from the
 // account's URL alone (docs/SECURITY.md, "No secret in clear").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 4 through the real binary, as an admin would use it: the commands on
 // real data, reload with a broken config, file permissions, the HTML report
 // rendered by a headless browser.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bearer-token logins to the test stack, for tests that prove the stack itself
 // (oauth_stack_e2e_test.cc) rather than intaked: IMAP and SMTP through libcurl
 // with CURLOPT_XOAUTH2_BEARER, as intaked does, and XOAUTH2 spoken by hand.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile mail across the real servers: what an attacker's one email can do
 // through Postfix, Dovecot and the real binary is to leave a log line.
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End to end through the real Dovecot and Postfix and the real intaked binary
 // (issue 2's acceptance tests). Each test has its own users, so tests are
 // independent of order and of each other.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MailStack: the end-to-end tests' handle on the real Dovecot + Postfix that
 // scripts/mailstack started (a CTest fixture). It adds users, sends mail in
 // through Postfix, reads mailboxes back over IMAP, and runs the real intaked

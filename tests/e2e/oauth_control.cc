@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "oauth_control.h"
 
 #include <curl/curl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // OAuthControl: the end-to-end tests' handle on the stack's OAuth 2.0 test
 // authorization server (tests/oauth_server, started by scripts/mailstack on
 // OAUTH_PORT). Tests play the person at the provider's sign-in page (approve or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // OAuth2 sign-in across the real servers: the project's Dovecot checks tokens
 // with its oauth2 passdb against the test authorization server
 // (tests/oauth_server), and Postfix authenticates SMTP through Dovecot's SASL.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The mail stack's own OAuth 2.0 sign-in, proved without intaked: tokens come
 // from the test authorization server by the device grant and by the
 // authorization-code grant with PKCE, exactly as a client gets them from

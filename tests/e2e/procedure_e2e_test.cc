@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The procedure end to end (issue 3): real Dovecot, real Postfix, the real
 // binary, and people who only ever send and read email.
 #include <gtest/gtest.h>

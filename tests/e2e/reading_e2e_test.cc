@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Mail read as people write it, across the real Dovecot and Postfix: a handler's
 // reply written below the quote (Thunderbird) and an HTML-only reply (Outlook.com)
 // reach the complainant clean; a forwarded complaint, an anonymous complaint and a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The procedure cannot be bent, end to end: real Dovecot and Postfix, the real
 // binary; the Stage One handler cannot end the independent review, the
 // fallback acts by replying to its overdue notice, and the admin reassigns and

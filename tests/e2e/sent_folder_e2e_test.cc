@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A co-chair's Sent folder found, not guessed, on a real Dovecot: the test
 // stack marks "Éléments envoyés" \Sent (RFC 6154) and keeps a plain "Sent"
 // beside it, unmarked. With no sent_folder in the config, only what is saved

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TerminalSession: an intaked command run as a person runs it at a terminal -
 // the end-to-end tests read what it prints, line by line, and type into it
 // (`intaked login` prints a code to approve, or waits for a pasted URL).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real binary's transports (issue 7): no secret crosses the network in
 // clear, and a refused password is tried once, not every poll.
 //

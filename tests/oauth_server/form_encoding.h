@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Form encoding for the test authorization server: reading
 // application/x-www-form-urlencoded bodies and URL queries (OAuth's request
 // format, RFC 6749 appendix B), and writing them back into redirect URLs.

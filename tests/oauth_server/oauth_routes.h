@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Route: which of the test authorization server's endpoints a request is for,
 // and that endpoint's answer. The OAuth endpoints are what a client sees of a
 // provider; the /test/ endpoints are the tests' remote control:

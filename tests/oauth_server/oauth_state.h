@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // AuthorizationState: everything the test authorization server knows, in
 // memory - pending device codes (RFC 8628), authorization codes bound to a
 // PKCE challenge (RFC 6749 §4.1, RFC 7636), access tokens and rotating refresh

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // oauth_test_server: a small OAuth 2.0 authorization server for end-to-end
 // tests (device grant, authorization code + PKCE, rotating refresh tokens,
 // RFC 7662 introspection for Dovecot), with a control API for the tests.
