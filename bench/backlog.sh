@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Speed and memory against the promises in README.md ("What it guarantees"), on a
+# Speed and memory against the promises in docs/PROCEDURE.md ("What it guarantees"), on a
 # private mail stack:
 #  1. a backlog of N messages in the intake mailbox, processed by `intaked run
 #     --once`, against `mbsync` merely downloading the same mailbox;

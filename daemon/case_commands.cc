@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The admin's two commands on a stuck case (README.md, "Acting on a case by
+// The admin's two commands on a stuck case (docs/PROCEDURE.md, "Acting on a case by
 // email"): `reassign REF --to
 // ADDRESS` and `close REF --reason TEXT` - for a co-chair who is ill, away or
 // conflicted. The life-cycle table decides whether the act fits the case's

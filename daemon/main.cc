@@ -6,12 +6,29 @@
 
 #include "commands.h"
 
+namespace {
+
+// CLI11 reports a missing required option before a word no command took, so
+// an admin who mistyped an option would be told only that something is
+// missing. The words are collected (allow_extras) and named first.
+bool ReportUnexpected(const CLI::App& app) {
+  const std::vector<std::string> extra = app.remaining(true);
+  if (extra.empty()) return false;
+  std::cerr << "intaked: not expected:";
+  for (const std::string& word : extra) std::cerr << " " << word;
+  std::cerr << "\nRun with --help (after the command for its own options) for what is.\n";
+  return true;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace intaked;
   CLI::App app{"intaked - runs a complaints and compliments procedure by email"};
   app.require_subcommand(1);
+  app.allow_extras();  // inherited by every command; see ReportUnexpected
+  app.set_version_flag("--version", "intaked " INTAKED_VERSION, "print the version and exit");
   std::string config = "/etc/intaked/intaked.toml";
-  app.add_option("--config", config, "config file")->capture_default_str();
 
   CLI::App* run =
       app.add_subcommand("run", "poll the mailboxes and act (a daemon, or one cycle with --once)");
@@ -61,8 +78,8 @@ int main(int argc, char** argv) {
   std::string erase_email, erase_case;
   auto* e1 = eraser->add_option("--email", erase_email, "their address");
   auto* e2 = eraser->add_option("--case", erase_case, "a case reference");
-  e1->excludes(e2);
-  eraser->require_option(1);
+  e1->excludes(e2);  // and one of them is needed: checked after parsing, as
+                     // require_option() would count --config too
 
   CLI::App* reassign = app.add_subcommand(
       "reassign", "hand a case to another co-chair or the fallback (e.g. its handler is ill)");
@@ -89,10 +106,25 @@ int main(int argc, char** argv) {
 
   app.add_subcommand("unprocessed", "list mail set aside because it could not be processed");
 
+  // --config belongs to every command, so it may come before the command or
+  // after it, and each command's --help lists it.
+  for (CLI::App* command : app.get_subcommands({})) {
+    command->add_option("--config", config, "config file")->capture_default_str();
+  }
+  app.add_option("--config", config, "config file")->capture_default_str();
+
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
+  } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::ParseError& e) {
+    if (ReportUnexpected(app)) return kExitUsage;
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  if (ReportUnexpected(app)) return kExitUsage;
+  if (eraser->parsed() && erase_email.empty() && erase_case.empty()) {
+    std::cerr << "intaked: erase: give --email ADDRESS or --case REF\n";
+    return kExitUsage;
   }
   std::optional<Instant> clock;
   if (const std::string& text = run->parsed() ? now : admin_now; !text.empty()) {

@@ -48,13 +48,20 @@ failed=0
 for command in "check" "run --once --now 2026-12-01T09:30:00+00:00" "cases" "show PACTS-2026-0001" \
                "report" "export --email parent@family.test --out $dir/export" \
                "erase --email parent@family.test" "unprocessed"; do
-  status=0
-  # shellcheck disable=SC2086 # the command's words are meant to split
-  output=$("$binary" --config "$config" $command 2>&1) || status=$?
-  if [ "$status" -ne 2 ] || [[ "$output" != *"$expected"* ]]; then
-    echo "intaked $command: exit $status, wanted 2 and \"$expected\"; said: $output" >&2
-    failed=1
-  fi
+  # --config belongs to intaked, and is taken before the command or after it.
+  for where in before after; do
+    status=0
+    # shellcheck disable=SC2086 # the command's words are meant to split
+    if [ "$where" = before ]; then
+      output=$("$binary" --config "$config" $command 2>&1) || status=$?
+    else
+      output=$("$binary" $command --config "$config" 2>&1) || status=$?
+    fi
+    if [ "$status" -ne 2 ] || [[ "$output" != *"$expected"* ]]; then
+      echo "intaked $command (--config $where): exit $status, wanted 2 and \"$expected\"; said: $output" >&2
+      failed=1
+    fi
+  done
 done
 [ ! -e "$dir/intaked.db" ] || { echo "a refused config still created the database" >&2; failed=1; }
 exit $failed

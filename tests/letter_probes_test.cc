@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Probes of the letters the procedure sends (the README's procedure sections): the acknowledgement,
+// Probes of the letters the procedure sends (docs/PROCEDURE.md): the acknowledgement,
 // letters for a complainant without email, and whether any letter reaches the
 // wrong person or says what is not true. As in procedure_probes_test.cc, a
 // "FINDING n" test is DISABLED_ until the product is fixed.
@@ -21,7 +21,7 @@ namespace {
 // FINDING 8: for a complaint no acknowledgement went for, if intaked is down over the
 // reminder days and the acknowledgement date, the handler is never reminded: the only
 // step due afterwards is an overdue one, and those are dropped. The policy deadline
-// passes in silence. the README (Reminders and overdue notices): each reminder goes "even if the daemon was down when it
+// passes in silence. docs/PROCEDURE.md (Reminders and overdue notices): each reminder goes "even if the daemon was down when it
 // fell due". lib/engine/deadline_watch.cc: DeadlineWatch::AcknowledgeReminder.
 TEST_F(ProcedureProbes, DowntimeOverTheAcknowledgementDateStillRemindsTheHandler) {
   PhoneComplaint();
@@ -113,7 +113,7 @@ TEST_F(ProcedureProbes, AnAnonymousComplainantIsHiddenInEveryNewLetterToStaff) {
 
 // FINDING 11: a complainant who asks in a later reply not to be named ("don't tell them it
 // was me") stays named: their name and address still go to the handler and in the case
-// pack to whoever the case is handed to. the README (routing and anonymity) "Anonymous": "... in the complaint or a
+// pack to whoever the case is handed to. docs/PROCEDURE.md (Cases and routing) "Anonymous": "... in the complaint or a
 // later reply". (Not new in this change.) lib/engine/case_reply.cc: FromComplainant.
 TEST_F(ProcedureProbes, AskingForAnonymityInALaterReplyHidesTheComplainantFromThen) {
   OpenCase();
@@ -134,7 +134,7 @@ TEST(ProcedureProbePhrases, DontTellThemItWasMeAsksForAnonymity) {
 // FINDING 12: a co-chair who writes to the complainant from their own client and copies
 // the intake address (as they would, to keep the case informed) has their letter sent to
 // the complainant a second time by intaked: the Sent-folder copy is "addressed to intake",
-// so it is relayed. the README (Acting on a case by email): replies sent straight to the complainant are "recorded on
+// so it is relayed. docs/PROCEDURE.md (Acting on a case by email): replies sent straight to the complainant are "recorded on
 // the case (not sent again)". lib/engine/case_reply.cc: HandleCaseMessage (the
 // sent_folder_owner branch; AddressedTo also counts Cc).
 TEST_F(ProcedureProbes, ALetterToTheComplainantCopiedToIntakeIsNotSentTwice) {

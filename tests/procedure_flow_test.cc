@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The life of a case by email alone, through the engine with fake mailboxes
-// and a fixed clock (README.md, "Acting on a case by email"). End-to-end
+// and a fixed clock (docs/PROCEDURE.md, "Acting on a case by email"). End-to-end
 // versions of the key paths run
 // against real servers in tests/e2e/.
 #include <gtest/gtest.h>

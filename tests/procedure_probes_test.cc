@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Probes of the case life-cycle (the README's procedure sections), written as the people in the
+// Probes of the case life-cycle (docs/PROCEDURE.md), written as the people in the
 // procedure would try to bend it: skip, end, hide or stall a stage they do not
 // own, or let a deadline pass in silence. Each test is a regression test for
 // what held. A test marked "FINDING n" shows where the product does not yet do
@@ -266,7 +266,7 @@ TEST_F(ProcedureProbes, LettersToTheFallbackAsHandlerDoNotClaimTheFallbackWasTol
 
 // FINDING 6: once a case the fallback handles has had all its overdue notices, no member
 // of staff hears of it again: the weekly digest goes to the co-chairs only, and a case
-// naming both is left out of theirs. the README (Reminders and overdue notices): "after that the case stands at the top of
+// naming both is left out of theirs. docs/PROCEDURE.md (Reminders and overdue notices): "after that the case stands at the top of
 // every weekly digest until it moves". lib/engine/scheduled_mail.cc: ScheduledMail::Digests.
 TEST_F(ProcedureProbes, AStuckCaseTheFallbackHandlesIsStillInSomeonesDigest) {
   Complain("I am unhappy with both co-chairs.");

@@ -246,7 +246,7 @@ TEST_F(ProcedureRules, BouncesOnTheCaseTellTheHandlerOnceADay) {
   EXPECT_EQ(sender_.To("parent@family.test").size(), 1u) << "no answer to a bounce";
 }
 
-// The table, row by row, as README.md ("Acting on a case by email") writes it.
+// The table, row by row, as docs/PROCEDURE.md ("Acting on a case by email") writes it.
 TEST(CaseLifecycle, WhoMayDoWhatIsTheSpecsTable) {
   const Phase s1 = Phase::kStageOne, appeal = Phase::kAppealWindow, s2 = Phase::kStageTwo;
   auto may = [](Role r, CaseAct a, Phase p, ActFacts f = {}) {

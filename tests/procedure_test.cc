@@ -155,6 +155,20 @@ TEST(ReplyCommand, Keywords) {
             std::string::npos);
 }
 
+// The letters ask for "#note acknowledged by phone on <date>" on one line: the
+// words after a keyword are the start of its text, not thrown away.
+TEST(ReplyCommand, WordsAfterTheKeywordAreKept) {
+  EXPECT_EQ(ParseReplyCommand("#note acknowledged by phone on 3 March").text,
+            "acknowledged by phone on 3 March");
+  EXPECT_EQ(ParseReplyCommand("#note sent by post today\nsecond class").text,
+            "sent by post today\nsecond class");
+  EXPECT_EQ(ParseReplyCommand("#outcome We apologise.\n\nAlex").text, "We apologise.\n\nAlex");
+  const ReplyCommand h = ParseReplyCommand("#holding 2027-01-29 the venue is shut\nBea");
+  EXPECT_EQ(FormatIsoDate(*h.date), "2027-01-29");
+  EXPECT_EQ(h.text, "the venue is shut\nBea");
+  EXPECT_EQ(ParseReplyCommand("#note   \n\nspoke to them").text, "spoke to them");
+}
+
 TEST(ReplyCommand, HoldingDateMustBeAFutureWorkingDay) {
   const WorkingDayCalendar cal(Region::kEnglandAndWales, {});
   const auto today = *ParseIsoDate("2026-12-01");

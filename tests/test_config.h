@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A valid config text for tests, with the README's example people and inline
+// A valid config text for tests, with example people (Alex Able, Bea Bright) and inline
 // passwords (ParseConfig does not read files for them).
 #pragma once
 

@@ -3,7 +3,7 @@
 // case timelines, the reminder ledger, the outbox) and sent after a
 // SimulatedYear has run - and every place it broke a promise.
 //
-// The schedule is checked against an oracle written from the README (Reminders and overdue notices), not from
+// The schedule is checked against an oracle written from docs/PROCEDURE.md (Reminders and overdue notices), not from
 // the code: for every date a case waited on (its response or review date, as
 // each holding letter moved it) and every cycle that ran while it waited, the
 // step due that day - a reminder, an overdue notice, the complainant's late

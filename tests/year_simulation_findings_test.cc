@@ -11,8 +11,8 @@ namespace {
 
 class YearSimulationFindings : public EngineHarness {};
 
-// A complaint that names the co-chairs as a group is handled by the fallback (the README (routing and anonymity)).
-// the README (Acting on a case by email) lets the fallback send holding letters "any time, and again"; but here it is
+// A complaint that names the co-chairs as a group is handled by the fallback (docs/PROCEDURE.md (Cases and routing)).
+// docs/PROCEDURE.md (Acting on a case by email) lets the fallback send holding letters "any time, and again"; but here it is
 // treated as a limited Stage One handler: its second holding letter is refused, and the
 // refusal tells it that "the fallback has been told, and can send a further one" - it is
 // the fallback, nothing was sent to anyone, and it cannot.

@@ -15,7 +15,7 @@
 namespace intaked {
 namespace {
 
-// the README (Reminders and overdue notices): overdue notices every 5 working days, late letters every 10.
+// docs/PROCEDURE.md (Reminders and overdue notices): overdue notices every 5 working days, late letters every 10.
 constexpr int kNoticeEvery = 5, kLateLetterEvery = 10;
 
 int64_t Secs(Instant t) { return int64_t(t.time_since_epoch().count()); }
@@ -69,7 +69,7 @@ date::sys_days ScheduleAudit::Before(date::sys_days day, int n) const {
   return day;
 }
 
-// The step a date calls for on `day` (the README (Reminders and overdue notices)): a reminder N working days before, on
+// The step a date calls for on `day` (docs/PROCEDURE.md (Reminders and overdue notices)): a reminder N working days before, on
 // the day, then an overdue notice on the 1st, 6th, 11th... working day after, up to
 // 1 + overdue_repeats of them.
 std::optional<std::string> ScheduleAudit::StepOn(date::sys_days due, date::sys_days day) const {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ScheduleAudit: the year simulation's oracle for the README (Reminders and overdue notices)'s schedule -
+// ScheduleAudit: the year simulation's oracle for docs/PROCEDURE.md (Reminders and overdue notices)'s schedule -
 // reminders, overdue notices, the complainant's late letters and the stuck
 // cases at the top of the weekly digests - written from the SPEC, not from
 // intaked's code.

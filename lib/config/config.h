@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Config: the validated contents of intaked's one TOML file (README.md, "Config
-// reference").
+// Config: the validated contents of intaked's one TOML file (man intaked.toml, from docs/man/intaked.toml.5.scd).
 //
 // A plain value. LoadConfig (config_loader.h) builds it or returns an error
 // naming the file, line, key and what is wrong; nothing downstream re-checks.
@@ -25,7 +24,7 @@ struct TlsSettings {
   std::string ca_file;  // extra CA bundle, e.g. a self-signed test server's cert
 };
 
-// How an account signs in to its server (README.md, "Accounts and sign-in").
+// How an account signs in to its server (docs/ACCOUNTS.md).
 enum class AuthMethod {
   kPassword,  // password, password_file or password_command
   kOAuth2     // a token from `intaked login ACCOUNT`
@@ -95,7 +94,7 @@ struct Config {
   int review_days = 30;
   std::vector<int> remind_before = {5, 1};
   int reminder_hour = 9;
-  // Overdue notices after the first one, every 5 working days (README.md, "Reminders
+  // Overdue notices after the first one, every 5 working days (docs/PROCEDURE.md, "Reminders
   // and overdue notices").
   int overdue_repeats = 3;
 

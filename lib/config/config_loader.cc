@@ -347,7 +347,8 @@ void ReadOperations(TomlSection root, const std::string& base, Config& c) {
 
 }  // namespace
 
-Result<Config> ParseConfig(const std::string& text, const std::string& path) {
+Result<Config> ParseConfig(const std::string& text, const std::string& path,
+                           std::set<std::string>* keys_read) {
   toml::table doc;
   try {
     doc = toml::parse(text, path);
@@ -360,6 +361,7 @@ Result<Config> ParseConfig(const std::string& text, const std::string& path) {
   Config c;
   c.path = path;
   TomlSection root(doc, "", path);
+  root.RecordKeysInto(keys_read);
   ReadOrganisation(root, c);
   ReadIntake(root, base, c);
   ReadSmtp(root, base, c);

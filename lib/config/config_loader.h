@@ -9,6 +9,7 @@
 // time zone; otherwise pure.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include "base/status.h"
@@ -18,6 +19,9 @@ namespace intaked {
 
 Result<Config> LoadConfig(const std::string& path);
 // The same, from text already read (`path` is used for messages and relative paths).
-Result<Config> ParseConfig(const std::string& text, const std::string& path);
+// `keys_read`, when given, gets the path of every key the loader reads or asks about
+// (TomlSection::RecordKeysInto), for the test that the man page lists them all.
+Result<Config> ParseConfig(const std::string& text, const std::string& path,
+                           std::set<std::string>* keys_read = nullptr);
 
 }  // namespace intaked

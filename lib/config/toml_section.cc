@@ -43,12 +43,28 @@ void TomlSection::Fail(const std::string& key, const std::string& message) {
   state_->error = Where(node) + ": " + KeyPath(key) + ": " + message;
 }
 
+void TomlSection::NoteKeyRead(const std::string& key) const {
+  if (!state_->keys_read) return;
+  std::string path;  // KeyPath(key) without the "[N]" of each array-of-tables entry
+  bool in_index = false;
+  for (const char c : KeyPath(key)) {
+    if (c == '[') in_index = true;
+    if (!in_index) path += c;
+    if (c == ']') in_index = false;
+  }
+  state_->keys_read->insert(path);
+}
+
 const toml::node* TomlSection::Get(const std::string& key) {
   used_->insert(key);
+  NoteKeyRead(key);
   return table_ ? table_->get(key) : nullptr;
 }
 
-bool TomlSection::Has(const std::string& key) const { return table_ && table_->contains(key); }
+bool TomlSection::Has(const std::string& key) const {
+  NoteKeyRead(key);
+  return table_ && table_->contains(key);
+}
 
 TomlSection TomlSection::Table(const std::string& key, bool required) {
   const toml::node* n = Get(key);
@@ -175,7 +191,7 @@ void TomlSection::RejectUnknown() {
   for (const auto& [k, v] : *table_) {
     const std::string key(k.str());
     if (!used_->count(key)) {
-      Fail(key, "unknown key (misspelt? see the config reference in README.md)");
+      Fail(key, "unknown key (misspelt? every key is in `man intaked.toml`)");
       return;
     }
   }

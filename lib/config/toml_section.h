@@ -40,16 +40,23 @@ class TomlSection {
   void Fail(const std::string& key, const std::string& message);
   void RejectUnknown();
 
+  // From now on, adds to `keys` the path of every key read or asked about (Has) here
+  // and in every section cut from the same root, array indices left out:
+  // "organisation", "co_chair.aliases", "oauth.client_id". The man page test reads it.
+  void RecordKeysInto(std::set<std::string>* keys) { state_->keys_read = keys; }
+
   bool ok() const { return state_->error.empty(); }
   const std::string& error() const { return state_->error; }
 
  private:
   struct Shared {
     std::string error;
+    std::set<std::string>* keys_read = nullptr;  // RecordKeysInto
   };
   TomlSection(const toml::table* table, std::string prefix, std::string file,
               std::shared_ptr<Shared> s, toml::source_region where);
   const toml::node* Get(const std::string& key);
+  void NoteKeyRead(const std::string& key) const;
   std::string Where(const toml::node* node) const;
   std::string KeyPath(const std::string& key) const {
     return prefix_.empty() ? key : prefix_ + "." + key;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CaseActions: the things that can happen to a case after it is opened
-// (README.md, "Acting on a case by email") - each one a state change plus the letters it causes,
+// (docs/PROCEDURE.md, "Acting on a case by email") - each one a state change plus the letters it causes,
 // written in the caller's transaction.
 //
 // Whether an act is allowed is decided once, by Permit(), from the life-cycle

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CaseReply: a message that belongs to an existing case - who wrote it, may
-// they act, and what follows (README.md, "Acting on a case by email").
+// they act, and what follows (docs/PROCEDURE.md, "Acting on a case by email").
 //
 // A keyword is acted on only when the sender has a role on the case (the
 // handler; the reviewer; the fallback, once told of the case by an overdue or

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// DeadlineWatch: the daily side of the procedure (README.md, "Reminders and overdue
+// DeadlineWatch: the daily side of the procedure (docs/PROCEDURE.md, "Reminders and overdue
 // notices") - reminders
 // before each deadline; overdue notices to whoever must act and to the
 // fallback, on the first working day after and every 5 working days up to

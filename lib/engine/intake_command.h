@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Intake commands and compliments (README.md, "What happens to each message").
+// Intake commands and compliments (docs/PROCEDURE.md, "What happens to each message").
 //
 // A co-chair records a complaint or compliment received by phone, in person or
 // forwarded, by sending intake a message whose first line is #complaint or

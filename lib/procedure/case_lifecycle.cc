@@ -25,7 +25,7 @@ struct Rule {
   Limit limit = Limit::kNone;
 };
 
-// THE table (README.md, "Acting on a case by email"). Rows by CaseAct, in enum
+// THE table (docs/PROCEDURE.md, "Acting on a case by email"). Rows by CaseAct, in enum
 // order; columns by role.
 // Stage Two is independent: the Stage One handler may write and note there,
 // nothing more. A void case takes notes only (see MayAct).

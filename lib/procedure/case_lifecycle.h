@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CaseLifecycle: what a complaint's case can be, who acts on it, and the one
-// table of who may do what in which phase (README.md, "Acting on a case by email").
+// table of who may do what in which phase (docs/PROCEDURE.md, "Acting on a case by email").
 //
 // A case is in one Phase (Stage One, the appeal window after the written
 // response, Stage Two, done) and one CaseState (open, closed, void); when it

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Deadlines: "within N working days of receipt" as an instant (README.md, "Working
+// Deadlines: "within N working days of receipt" as an instant (docs/PROCEDURE.md, "Working
 // days").
 //
 // The day of receipt (a local date in the organisation's zone) is day 0; the

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ReminderSchedule: which reminder or overdue notice a deadline calls for
-// today (README.md, "Reminders and overdue notices").
+// today (docs/PROCEDURE.md, "Reminders and overdue notices").
 //
 // Steps, in order: "before-N" for each N in remind_before (N working days
 // before the deadline), "due" (on the day), then "overdue-K" on the 1st, 6th,

@@ -110,13 +110,20 @@ ReplyCommand ParseReplyCommand(const std::string& own_text) {
         "\"#" + word + "\" is not a keyword intaked knows (the ones you may use are below).";
     return cmd;
   }
+  // Words after the keyword (after #holding's date) start its text: the letters
+  // themselves ask for "#note acknowledged by phone on <date>" on one line.
+  std::string same_line = arg;
   if (cmd.keyword == Keyword::kHolding) {
-    cmd.date = ParseIsoDate(arg.substr(0, arg.find_first_of(" \t")));
+    const size_t date_end = arg.find_first_of(" \t");
+    cmd.date = ParseIsoDate(arg.substr(0, date_end));
     if (!cmd.date) {
       cmd.error = "#holding needs the new final date after it, written like 2027-01-29" +
                   (arg.empty() ? std::string(".") : std::string(", not \"") + arg + "\".");
     }
+    same_line = date_end == std::string::npos ? "" : Trim(arg.substr(date_end));
   }
+  if (!same_line.empty())
+    cmd.text = Trim(same_line + "\n" + (pos < own_text.size() ? own_text.substr(pos) : ""));
   return cmd;
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ReplyCommand: the keyword a handler's reply starts with (README.md, "Acting on a
+// ReplyCommand: the keyword a handler's reply starts with (docs/PROCEDURE.md, "Acting on a
 // case by email"), or none.
 //
 // The keyword must be the first non-blank line of the writer's own text

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Routing: who handles a new complaint (README.md, "What happens to each message").
+// Routing: who handles a new complaint (docs/PROCEDURE.md, "What happens to each message").
 //
 // The handler is a co-chair the complaint does not name: the one whose own
 // mailbox received it, else the one with fewer open cases (ties: the first in

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/personal_data.h"
+#include "store/state_owner.h"
 
 namespace intaked {
 namespace {
@@ -228,6 +229,7 @@ Status Migrate(SQLite::Database& db) {
 int CurrentSchemaVersion() { return int(Migrations().size()); }
 
 Result<std::unique_ptr<SQLite::Database>> OpenDatabase(const std::string& path) {
+  if (Status s = CheckStateOwner(path); !s.ok()) return s;
   try {
     if (path != ":memory:") {
       const std::filesystem::path p(path);
