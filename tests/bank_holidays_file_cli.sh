@@ -9,39 +9,10 @@ set -euo pipefail
 binary=$1
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 
+. "$(dirname "$0")/cli_config.sh"
 write_config() {  # $1: the bank-holidays file
-  cat > "$dir/intaked.toml" <<TOML
-[organisation]
-name = "Parents and Carers Together Stockport"
-reference_prefix = "PACTS"
-
-[intake]
-address = "info@pacts.test"
-imap_url = "imap://127.0.0.1:9/INBOX"
-password = "pw"
-
-[smtp]
-url = "smtp://127.0.0.1:9"
-
-[[co_chair]]
-name = "Alex Able"
-address = "chair.a@pacts.test"
-
-[fallback]
-name = "Steering Group"
-address = "steering@pacts.test"
-
-[stage_two]
-reviewer_name = "Rita Review"
-reviewer_address = "reviewer@outside.test"
-
-[calendar]
-bank_holidays_file = "$1"
-
-[storage]
-database = "$dir/intaked.db"
-TOML
-  chmod 600 "$dir/intaked.toml"
+  write_test_config "$dir/intaked.toml" "$dir/intaked.db" "" "[calendar]
+bank_holidays_file = \"$1\""
 }
 holidays() {  # $1: file, then the dates it lists
   local file=$1 events="" d

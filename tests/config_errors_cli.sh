@@ -9,40 +9,10 @@ set -euo pipefail
 binary=$1
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 config="$dir/intaked.toml"
-cat > "$config" <<'TOML'
-[organisation]
-name = "Parents and Carers Together Stockport"
-reference_prefix = "PACTS"
-
-[intake]
-address = "info@pacts.test"
-imap_url = "imap://127.0.0.1:9/INBOX"
-password = "pw"
-
-[smtp]
-url = "smtp://127.0.0.1:9"
-
-[[co_chair]]
-name = "Alex Able"
-address = "chair.a@pacts.test"
-
-[[co_chair]]
-name = "Bea Bright"
-address = "chair.b@pacts.test"
-
-[fallback]
-name = "Steering Group"
-address = "steering@pacts.test"
-
-[stage_two]
-reviewer_name = "Rita Review"
-reviewer_address = " Chair.A@PACTS.test "
-
-[storage]
-database = "intaked.db"
-TOML
-chmod 600 "$config"
-expected="$config:27:20: stage_two.reviewer_address: the reviewer must not be a co-chair (Alex Able)"
+. "$(dirname "$0")/cli_config.sh"
+write_test_config "$config" "intaked.db" " Chair.A@PACTS.test "
+line=$(grep -n '^reviewer_address' "$config" | cut -d: -f1)
+expected="$config:$line:20: stage_two.reviewer_address: the reviewer must not be a co-chair (Alex Able)"
 
 failed=0
 for command in "check" "run --once --now 2026-12-01T09:30:00+00:00" "cases" "show PACTS-2026-0001" \

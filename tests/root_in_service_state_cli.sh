@@ -12,40 +12,10 @@ dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 chmod 755 "$dir"
 state="$dir/state"
 install -d -m 0700 -o nobody -g nogroup "$state"
-cat > "$dir/intaked.toml" <<TOML
-[organisation]
-name = "Parents and Carers Together Stockport"
-reference_prefix = "PACTS"
-
-[intake]
-address = "info@pacts.test"
-imap_url = "imap://127.0.0.1:9/INBOX"
-password = "pw"
-
-[smtp]
-url = "smtp://127.0.0.1:9"
-
-[[co_chair]]
-name = "Alex Able"
-address = "chair.a@pacts.test"
-
-[[co_chair]]
-name = "Bea Bright"
-address = "chair.b@pacts.test"
-
-[fallback]
-name = "Steering Group"
-address = "steering@pacts.test"
-
-[stage_two]
-reviewer_name = "Rita Review"
-reviewer_address = "reviewer@outside.test"
-
-[storage]
-database = "$state/intaked.db"
-TOML
+. "$(dirname "$0")/cli_config.sh"
+write_test_config "$dir/intaked.toml" "$state/intaked.db"
 # Readable by the service user too (root reads it regardless).
-chown nobody "$dir/intaked.toml" && chmod 600 "$dir/intaked.toml"
+chown nobody "$dir/intaked.toml"
 
 failed=0
 check() {  # what the state directory held before, then the command

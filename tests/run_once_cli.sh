@@ -6,35 +6,8 @@
 set -euo pipefail
 binary=$1
 dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
-cat > "$dir/intaked.toml" <<TOML
-[organisation]
-name = "Parents and Carers Together Stockport"
-reference_prefix = "PACTS"
-
-[intake]
-address = "info@pacts.test"
-imap_url = "imap://127.0.0.1:9/INBOX"
-password = "pw"
-
-[smtp]
-url = "smtp://127.0.0.1:9"
-
-[[co_chair]]
-name = "Alex Able"
-address = "chair.a@pacts.test"
-
-[fallback]
-name = "Steering Group"
-address = "steering@pacts.test"
-
-[stage_two]
-reviewer_name = "Rita Review"
-reviewer_address = "reviewer@outside.test"
-
-[storage]
-database = "$dir/intaked.db"
-TOML
-chmod 600 "$dir/intaked.toml"
+. "$(dirname "$0")/cli_config.sh"
+write_test_config "$dir/intaked.toml" "$dir/intaked.db"
 status=0
 out=$("$binary" --config "$dir/intaked.toml" run --once --now 2026-12-01T09:30:00+00:00 2>&1) || status=$?
 failed=0
