@@ -17,6 +17,7 @@
 #include <string>
 
 #include "config/config_loader.h"
+#include "test_files.h"
 
 namespace intaked {
 namespace {
@@ -24,14 +25,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kExamples = fs::path(SOURCE_DIR) / "config" / "examples";
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The value of `key = "value"` when the line sets that key (not in a comment), else "".
 std::string QuotedValue(const std::string& line, const std::string& key) {
@@ -59,7 +52,7 @@ bool SetsKey(const std::string& text, const std::string& key) {
 // owner may enter. Each file holds "secret of PATH".
 class InstalledExample {
  public:
-  explicit InstalledExample(const std::string& name) : text_(ReadText(kExamples / name)) {
+  explicit InstalledExample(const std::string& name) : text_(ReadTestFile(kExamples / name)) {
     std::string dir = (fs::temp_directory_path() / "intaked-example-XXXXXX").string();
     if (!mkdtemp(dir.data())) throw std::runtime_error("mkdtemp failed");
     dir_ = dir;

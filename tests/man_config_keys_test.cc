@@ -37,6 +37,7 @@
 #include <string>
 
 #include "config/config_loader.h"
+#include "test_files.h"
 
 namespace intaked {
 namespace {
@@ -44,14 +45,6 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kSource = fs::path(SOURCE_DIR);
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // A config written into a directory of its own, with every secret file it
 // names (relative, as the examples do) present and readable by its owner only.
@@ -113,9 +106,9 @@ database = "intaked.db"
 
 // Every key path the loader reads over every config it is tested with here.
 std::set<std::string> KeysTheLoaderReads() {
-  std::vector<std::string> texts = {ReadText(kSource / "config" / "intaked.toml"), kCustomProvider};
+  std::vector<std::string> texts = {ReadTestFile(kSource / "config" / "intaked.toml"), kCustomProvider};
   for (const fs::directory_entry& e : fs::directory_iterator(kSource / "config" / "examples")) {
-    if (e.path().extension() == ".toml") texts.push_back(ReadText(e.path()));
+    if (e.path().extension() == ".toml") texts.push_back(ReadTestFile(e.path()));
   }
   std::set<std::string> keys;
   for (const std::string& text : texts) {
@@ -137,7 +130,7 @@ std::set<std::string> KeyNamesInTheLoaderSource() {
   std::set<std::string> names;
   for (const fs::directory_entry& e : fs::directory_iterator(kSource / "lib" / "config")) {
     if (e.path().extension() != ".cc") continue;
-    const std::string text = ReadText(e.path());
+    const std::string text = ReadTestFile(e.path());
     for (const std::regex* r : {&read, &helper}) {
       for (std::sregex_iterator m(text.begin(), text.end(), *r), end; m != end; ++m)
         names.insert((*m)[1].str());
@@ -162,7 +155,7 @@ ManPage ReadManPage() {
   const std::regex key(R"re(^\*([a-z_]+)\* = )re");
   ManPage page;
   std::set<std::string> current;
-  std::istringstream lines(ReadText(kSource / "docs" / "man" / "intaked.toml.5.scd"));
+  std::istringstream lines(ReadTestFile(kSource / "docs" / "man" / "intaked.toml.5.scd"));
   for (std::string line; std::getline(lines, line);) {
     std::smatch m;
     if (line.rfind('#', 0) == 0) {
@@ -234,7 +227,7 @@ TEST(ManConfigKeys, TheConfigsHereDriveEveryKeyTheLoaderSourceNames) {
 
 // The EXAMPLE an admin may copy from is a config intaked accepts.
 TEST(ManConfigKeys, TheManPageExampleLoads) {
-  const std::string page = ReadText(kSource / "docs" / "man" / "intaked.toml.5.scd");
+  const std::string page = ReadTestFile(kSource / "docs" / "man" / "intaked.toml.5.scd");
   const size_t section = page.find("\n# EXAMPLE\n");
   ASSERT_NE(section, std::string::npos);
   const size_t open = page.find("```\n", section);

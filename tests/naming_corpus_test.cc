@@ -21,6 +21,7 @@
 #include "mail/quoted_text.h"
 #include "procedure/complainant_requests.h"
 #include "procedure/naming.h"
+#include "test_files.h"
 
 namespace intaked {
 namespace {
@@ -28,13 +29,6 @@ namespace {
 const std::vector<CoChairIdentity> kChairs = {{"Alex Able", "chair.a@pacts.test", {"Alex"}},
                                               {"Bea Bright", "chair.b@pacts.test", {"Bea"}}};
 const char* const kSurnames[] = {"able", "bright"};
-
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The value of header `name` (lower case, with colon) in the raw message's header block.
 std::string Label(const std::string& raw, const std::string& name) {
@@ -93,7 +87,7 @@ TEST(NamingCorpus, NamingAndAnonymityAsLabelled) {
   Tally naming, anonymity;
   size_t n_files = 0;
   for (const auto& path : files) {
-    const std::string raw = ReadFile(path);
+    const std::string raw = ReadTestFile(path);
     if (Label(raw, "x-corpus-label:") != "complaint") continue;
     const std::string file = path.filename().string();
     const bool ours = file.rfind("n-", 0) == 0;

@@ -2,6 +2,7 @@
 // The export's directory: fresh and private, never through a symbolic link,
 // every write checked (PrivateDirectory).
 #include "base/private_directory.h"
+#include "test_files.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -16,13 +17,6 @@
 
 namespace intaked {
 namespace {
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 mode_t Mode(const std::string& path) {
   struct stat st {};
@@ -51,7 +45,7 @@ TEST_F(PrivateDirectoryTest, MakesADirectoryOnly0700AndFilesOnly0600WhateverTheU
   ASSERT_TRUE(dir.value()->Write("record.json", "{}\n").ok());
   EXPECT_EQ(Mode(root_ + "/out"), 0700u);
   EXPECT_EQ(Mode(root_ + "/out/record.json"), 0600u);
-  EXPECT_EQ(Slurp(root_ + "/out/record.json"), "{}\n");
+  EXPECT_EQ(ReadTestFile(root_ + "/out/record.json"), "{}\n");
 }
 
 TEST_F(PrivateDirectoryTest, AnEmptyDirectoryOfOursIsUsedAndMadePrivate) {
@@ -69,7 +63,7 @@ TEST_F(PrivateDirectoryTest, ADirectoryHoldingAPlantedLinkIsRefusedAndTheLinkNot
   ASSERT_FALSE(dir.ok());
   EXPECT_EQ(dir.status().message(),
             root_ + "/out: exists and is not empty; give --out a new directory");
-  EXPECT_EQ(Slurp(victim_), "untouched");
+  EXPECT_EQ(ReadTestFile(victim_), "untouched");
   EXPECT_EQ(Mode(victim_), 0640u) << "and its mode unchanged";
 }
 
@@ -81,7 +75,7 @@ TEST_F(PrivateDirectoryTest, ALinkPlantedAfterCreationIsNotWrittenThrough) {
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find(root_ + "/out/record.json: cannot create"), std::string::npos)
       << s.message();
-  EXPECT_EQ(Slurp(victim_), "untouched");
+  EXPECT_EQ(ReadTestFile(victim_), "untouched");
 }
 
 TEST_F(PrivateDirectoryTest, TheDirectoryItselfBeingALinkIsRefused) {

@@ -14,19 +14,13 @@
 #include "mail/mime_parser.h"
 #include "mail/quoted_text.h"
 #include "mail/reply_markers.h"
+#include "test_files.h"
 
 namespace intaked {
 namespace {
 
 namespace fs = std::filesystem;
 using std::chrono::minutes;
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string WithoutFinalNewline(std::string s) {
   if (!s.empty() && s.back() == '\n') s.pop_back();
@@ -63,14 +57,14 @@ TEST(ReplyFixtures, EveryClientsReplyIsReadAsItsWriterMeantIt) {
     ++fixtures;
     const std::string name = entry.path().stem().string();
     SCOPED_TRACE(name);
-    const Message m = ParseMessage(ReadFile(entry.path()));
+    const Message m = ParseMessage(ReadTestFile(entry.path()));
     const ReplyText reply = SplitReply(m.body, m.subject);
     fs::path expected = entry.path();
-    EXPECT_EQ(reply.own, WithoutFinalNewline(ReadFile(expected.replace_extension(".expected"))));
+    EXPECT_EQ(reply.own, WithoutFinalNewline(ReadTestFile(expected.replace_extension(".expected"))));
     const fs::path forward = fs::path(entry.path()).replace_extension(".forward");
     if (fs::exists(forward)) {
       ASSERT_TRUE(reply.forwarded.has_value());
-      EXPECT_EQ(ShowForward(*reply.forwarded), ReadFile(forward));
+      EXPECT_EQ(ShowForward(*reply.forwarded), ReadTestFile(forward));
     } else {
       EXPECT_FALSE(reply.forwarded.has_value());
       // What was taken out is kept as the quoted history, never lost.
