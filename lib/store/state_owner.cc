@@ -21,7 +21,9 @@ Status CheckStateOwner(const std::string& database_path) {
   if (geteuid() != 0 || database_path == ":memory:") return Status::Ok();
   // The directory the database is in, or the nearest one that exists: the
   // files SQLite makes, and any directories made on the way, would be root's.
-  std::filesystem::path dir = std::filesystem::absolute(database_path).parent_path();
+  std::error_code error;  // no working directory: SQLite's own open fails and says so
+  std::filesystem::path dir = std::filesystem::absolute(database_path, error).parent_path();
+  if (error) return Status::Ok();
   struct stat st {};
   while (stat(dir.c_str(), &st) != 0) {
     if (!dir.has_parent_path() || dir.parent_path() == dir) return Status::Ok();
